@@ -1,0 +1,142 @@
+using System.Collections.Immutable;
+using Site.Web;
+
+namespace Site.Cli;
+
+/// <summary>How diagnostics are printed.</summary>
+public enum OutputFormat
+{
+    Text,
+    Json,
+    GitHub,
+}
+
+/// <summary>A parsed command line, or the reason it could not be parsed.</summary>
+public sealed record CommandLine(string Command, BuildOptions Build, OutputFormat Format, bool Verbose, ImmutableArray<string> Arguments)
+{
+    public const string Usage = """
+        Usage: site <command> [options]
+
+        Commands:
+          build            Build the site from input/ and theme/ into output/.
+          check            Run every build check without writing output/.
+          explain [ID]     Explain a diagnostic id (for example SITE1004), or list them all.
+
+        Options for build and check:
+          --input DIR      Content folder (default: input)
+          --theme DIR      Theme folder (default: theme)
+          --output DIR     Output folder (default: output); replaced only when the build succeeds
+          --drafts         Include articles marked draft: true
+          --future         Include articles dated after today (clinic time zone)
+          --base-url URL   Use this base URL instead of base_url in site.yml
+          --warnaserror    Fail the build on warnings too
+          --format FORMAT  text (default), json, or github (GitHub Actions annotations)
+          --verbose        Print the time each build phase took
+          -h, --help       Show this help
+
+        Exit codes: 0 success, 1 the build reported errors, 2 wrong usage.
+        """;
+
+    /// <summary>Parses arguments; returns the error message for bad usage.</summary>
+    public static (CommandLine? Line, string? Error) Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Count == 0)
+        {
+            return (null, "No command given.");
+        }
+
+        var command = args[0];
+        if (command is "-h" or "--help" or "help")
+        {
+            return (new CommandLine("help", new BuildOptions(), OutputFormat.Text, false, []), null);
+        }
+
+        if (command is not ("build" or "check" or "explain"))
+        {
+            return (null, $"Unknown command '{command}'.");
+        }
+
+        var options = new BuildOptions { WriteOutput = command == "build" };
+        var format = OutputFormat.Text;
+        var verbose = false;
+        var positional = ImmutableArray.CreateBuilder<string>();
+        for (var i = 1; i < args.Count; i++)
+        {
+            var arg = args[i];
+            string? Value()
+            {
+                return i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : null;
+            }
+
+            switch (arg)
+            {
+                case "-h" or "--help":
+                    return (new CommandLine("help", options, format, verbose, []), null);
+                case "--drafts":
+                    options = options with { Drafts = true };
+                    break;
+                case "--future":
+                    options = options with { Future = true };
+                    break;
+                case "--warnaserror":
+                    options = options with { WarningsAsErrors = true };
+                    break;
+                case "--verbose":
+                    verbose = true;
+                    break;
+                case "--input" or "--theme" or "--output" or "--base-url" or "--format":
+                    var value = Value();
+                    if (value is null)
+                    {
+                        return (null, $"{arg} needs a value.");
+                    }
+
+                    switch (arg)
+                    {
+                        case "--input":
+                            options = options with { Input = value };
+                            break;
+                        case "--theme":
+                            options = options with { Theme = value };
+                            break;
+                        case "--output":
+                            options = options with { Output = value };
+                            break;
+                        case "--base-url":
+                            if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                            {
+                                return (null, $"--base-url must be an absolute http(s) address, not '{value}'.");
+                            }
+
+                            options = options with { BaseUrl = value };
+                            break;
+                        default:
+                            if (!Enum.TryParse<OutputFormat>(value, ignoreCase: true, out format))
+                            {
+                                return (null, $"--format must be text, json or github, not '{value}'.");
+                            }
+
+                            break;
+                    }
+
+                    break;
+                default:
+                    if (arg.StartsWith('-'))
+                    {
+                        return (null, $"Unknown option '{arg}'.");
+                    }
+
+                    positional.Add(arg);
+                    break;
+            }
+        }
+
+        if (command != "explain" && positional.Count > 0)
+        {
+            return (null, $"Unexpected argument '{positional[0]}'.");
+        }
+
+        return (new CommandLine(command, options, format, verbose, positional.ToImmutable()), null);
+    }
+}

@@ -1,0 +1,3 @@
+using Site.Cli;
+
+return await SiteCommand.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

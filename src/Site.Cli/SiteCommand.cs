@@ -1,0 +1,77 @@
+using System.Globalization;
+using Site.Engine.Diagnostics;
+using Site.Web;
+using Site.Web.Diagnostics;
+
+namespace Site.Cli;
+
+/// <summary>The <c>site</c> command: parses arguments, runs the build, prints diagnostics and a summary.</summary>
+public static class SiteCommand
+{
+    public const int Success = 0;
+    public const int Failed = 1;
+    public const int BadUsage = 2;
+
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var (line, error) = CommandLine.Parse(args);
+        if (line is null)
+        {
+            await stderr.WriteLineAsync($"site: {error}\n\n{CommandLine.Usage}").ConfigureAwait(false);
+            return BadUsage;
+        }
+
+        switch (line.Command)
+        {
+            case "help":
+                await stdout.WriteLineAsync(CommandLine.Usage).ConfigureAwait(false);
+                return Success;
+            case "explain":
+                return await ExplainAsync(line.Arguments, stdout, stderr).ConfigureAwait(false);
+        }
+
+        var result = await SiteBuilder.BuildAsync(line.Build, cancellationToken).ConfigureAwait(false);
+        var shown = result.Diagnostics.Where(d => d.Severity != Severity.Info || line.Verbose || d.Id == DiagnosticIds.NextScheduled);
+        DiagnosticPrinter.Print(shown, line.Format, line.Format == OutputFormat.Json ? stdout : stderr);
+        if (line.Verbose)
+        {
+            foreach (var (phase, time) in result.Timings)
+            {
+                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {phase,-20} {time.TotalMilliseconds,8:F0} ms")).ConfigureAwait(false);
+            }
+        }
+
+        var failed = result.Errors > 0 || (line.Build.WarningsAsErrors && result.Warnings > 0);
+        var what = line.Command == "build"
+            ? failed ? "Build failed; output was left as it was" : $"Built {result.FilesWritten} files into {line.Build.Output}"
+            : failed ? "Check failed" : "Check passed";
+        var summary = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{what}: {result.Warnings} warning(s), {result.Errors} error(s) in {result.Elapsed.TotalSeconds:F2} s.");
+        await (line.Format == OutputFormat.Json ? stderr : stdout).WriteLineAsync(summary).ConfigureAwait(false);
+        return failed ? Failed : Success;
+    }
+
+    private static async Task<int> ExplainAsync(IReadOnlyList<string> ids, TextWriter stdout, TextWriter stderr)
+    {
+        var entries = DiagnosticIds.All;
+        if (ids.Count > 0)
+        {
+            entries = [.. entries.Where(e => ids.Contains(e.Id, StringComparer.OrdinalIgnoreCase))];
+            if (entries.Count == 0)
+            {
+                await stderr.WriteLineAsync($"site: no diagnostic is called '{ids[0]}'. Run 'site explain' for the list.").ConfigureAwait(false);
+                return BadUsage;
+            }
+        }
+
+        foreach (var entry in entries)
+        {
+            await stdout.WriteLineAsync($"{entry.Id}  {entry.Title}\n          Fix: {entry.Fix}").ConfigureAwait(false);
+        }
+
+        return Success;
+    }
+}

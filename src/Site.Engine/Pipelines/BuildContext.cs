@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Site.Engine.Diagnostics;
+
+namespace Site.Engine.Pipelines;
+
+/// <summary>
+/// What a module may see while it runs: the diagnostics of the build, the output folder, and the documents
+/// of other pipelines it is allowed to read in the current phase.
+/// </summary>
+public sealed class BuildContext
+{
+    private readonly BuildState _state;
+
+    internal BuildContext(BuildState state, Pipeline pipeline, Phase phase)
+    {
+        _state = state;
+        Pipeline = pipeline;
+        Phase = phase;
+    }
+
+    /// <summary>The pipeline whose module is running.</summary>
+    public Pipeline Pipeline { get; }
+
+    /// <summary>The phase that is running.</summary>
+    public Phase Phase { get; }
+
+    /// <summary>Where diagnostics go.</summary>
+    public DiagnosticBag Diagnostics => _state.Diagnostics;
+
+    /// <summary>Folder the Output phase writes to (a temporary folder that becomes the site on success).</summary>
+    public string OutputRoot => _state.OutputRoot;
+
+    /// <summary>Cancels the build.</summary>
+    public CancellationToken CancellationToken => _state.CancellationToken;
+
+    /// <summary>
+    /// The Process results of another pipeline. During Process only declared dependencies may be read;
+    /// from PostProcess on, every pipeline may.
+    /// </summary>
+    public ImmutableArray<Document> DocumentsOf(string pipeline)
+    {
+        if (Phase <= Phase.Process && !Pipeline.Dependencies.Contains(pipeline, StringComparer.Ordinal))
+        {
+            throw new InvalidOperationException(
+                $"Pipeline '{Pipeline.Name}' reads '{pipeline}' during {Phase} but does not declare it as a dependency.");
+        }
+
+        return _state.ProcessResults.TryGetValue(pipeline, out var documents)
+            ? documents
+            : throw new InvalidOperationException($"Pipeline '{pipeline}' has no Process results yet.");
+    }
+
+    /// <summary>
+    /// Every document of every pipeline, in pipeline declaration order: the Process results during PostProcess,
+    /// the PostProcess results during Output.
+    /// </summary>
+    public ImmutableArray<Document> AllDocuments()
+    {
+        if (Phase <= Phase.Process)
+        {
+            throw new InvalidOperationException("Every document is visible only from PostProcess on.");
+        }
+
+        return [.. _state.Order.SelectMany(name => _state.ProcessResults.GetValueOrDefault(name, []))];
+    }
+}
+
+internal sealed class BuildState(DiagnosticBag diagnostics, string outputRoot, IReadOnlyList<string> order, CancellationToken cancellationToken)
+{
+    public DiagnosticBag Diagnostics { get; } = diagnostics;
+
+    public string OutputRoot { get; } = outputRoot;
+
+    public IReadOnlyList<string> Order { get; } = order;
+
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    public ConcurrentDictionary<string, ImmutableArray<Document>> ProcessResults { get; } = new(StringComparer.Ordinal);
+}

@@ -1,0 +1,32 @@
+namespace Site.Web;
+
+/// <summary>What one build reads, writes and includes.</summary>
+public sealed record BuildOptions
+{
+    public string Input { get; init; } = "input";
+
+    public string Theme { get; init; } = "theme";
+
+    public string Output { get; init; } = "output";
+
+    /// <summary>Paths in diagnostics are shown relative to this folder (default: the working folder).</summary>
+    public string? DisplayRoot { get; init; }
+
+    /// <summary>Include articles marked <c>draft: true</c>.</summary>
+    public bool Drafts { get; init; }
+
+    /// <summary>Include articles dated after today in the clinic's time zone.</summary>
+    public bool Future { get; init; }
+
+    /// <summary>Overrides <c>base_url</c> from site.yml (deploy previews).</summary>
+    public string? BaseUrl { get; init; }
+
+    /// <summary>The moment "today" is judged from; the real clock unless a test pins it.</summary>
+    public DateTimeOffset? Now { get; init; }
+
+    /// <summary>Write the site to the output folder; false runs every check and writes nothing.</summary>
+    public bool WriteOutput { get; init; } = true;
+
+    /// <summary>Treat warnings as errors.</summary>
+    public bool WarningsAsErrors { get; init; }
+}

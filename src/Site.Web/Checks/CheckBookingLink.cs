@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using Site.Engine;
+using Site.Engine.Diagnostics;
+using Site.Engine.Pipelines;
+using Site.Web.Diagnostics;
+using Site.Web.Rendering;
+
+namespace Site.Web.Checks;
+
+/// <summary>Every article, condition and author page offers a book-now link to its booking address.</summary>
+public sealed class CheckBookingLink : IModule
+{
+    public static readonly ImmutableArray<string> Kinds = ["article", "condition", "author"];
+
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var document in documents)
+        {
+            if (document.Model is not SitePage page || !Kinds.Contains(page.Kind))
+            {
+                continue;
+            }
+
+            var cta = HtmlScan.WithAttribute(document.Content, CheckDisclaimer.MarkerAttribute, CheckDisclaimer.BookingMarker).FirstOrDefault();
+            if (cta is null || !HtmlScan.AttributeValues(cta.Inner, "href").Contains(page.Booking?.Url, StringComparer.Ordinal))
+            {
+                context.Diagnostics.Error(
+                    DiagnosticIds.BookingLinkMissing,
+                    document.Source is null ? null : SourceLocation.OfFile(document.Source),
+                    $"The {page.Kind} page {page.Url} has no book-now link to {page.Booking?.Url}.",
+                    "Keep {{ include \"book-now\" }} in the page's layout.");
+            }
+        }
+
+        return ValueTask.FromResult(documents);
+    }
+}

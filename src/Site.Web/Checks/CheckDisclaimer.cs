@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using Site.Engine;
+using Site.Engine.Diagnostics;
+using Site.Engine.Pipelines;
+using Site.Web.Content;
+using Site.Web.Diagnostics;
+using Site.Web.Rendering;
+
+namespace Site.Web.Checks;
+
+/// <summary>
+/// Every page of a kind listed in <c>disclaimer.required_on</c> shows the disclaimer text from site.yml,
+/// unaltered (white space aside), after the page's main text and before the booking call to action; and every
+/// page links to the medical disclaimer page. Reads the finished HTML, so a theme edit or a layout override
+/// that drops the partial is caught as surely as a hand-edited page.
+/// </summary>
+public sealed class CheckDisclaimer(SiteSettings settings) : IModule
+{
+    public const string BodyMarker = "body";
+    public const string DisclaimerMarker = "disclaimer";
+    public const string BookingMarker = "book-now";
+    public const string MarkerAttribute = "data-site";
+
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var expected = HtmlScan.NormaliseSpace(settings.Disclaimer.Text);
+        var disclaimerUrl = $"/{settings.Disclaimer.Page}/";
+        Parallel.ForEach(documents, document =>
+        {
+            if (document.Model is not SitePage page)
+            {
+                return;
+            }
+
+            var where = document.Source is null ? null : SourceLocation.OfFile(document.Source);
+            var html = document.Content;
+            if (!HtmlScan.AttributeValues(html, "href").Contains(disclaimerUrl, StringComparer.Ordinal))
+            {
+                context.Diagnostics.Error(DiagnosticIds.DisclaimerMissing, where, $"The page {page.Url} has no link to the medical disclaimer page {disclaimerUrl}.", "Keep the disclaimer link in the footer of theme/layouts/base.sbn.");
+            }
+
+            if (!settings.Disclaimer.RequiredOn.Contains(page.Kind))
+            {
+                return;
+            }
+
+            var blocks = HtmlScan.WithAttribute(html, MarkerAttribute, DisclaimerMarker).ToList();
+            if (blocks.Count == 0)
+            {
+                context.Diagnostics.Error(DiagnosticIds.DisclaimerMissing, where, $"The {page.Kind} page {page.Url} does not show the medical disclaimer.", "Keep {{ include \"disclaimer\" }} in the page's layout.");
+                return;
+            }
+
+            if (!blocks.Any(b => b.Text == expected))
+            {
+                context.Diagnostics.Error(DiagnosticIds.DisclaimerMissing, where, $"The disclaimer on {page.Url} does not match the text in site.yml: it reads \"{Shorten(blocks[0].Text)}\".", "Change the disclaimer only in input/site.yml.");
+                return;
+            }
+
+            var body = HtmlScan.WithAttribute(html, MarkerAttribute, BodyMarker).FirstOrDefault();
+            var booking = HtmlScan.WithAttribute(html, MarkerAttribute, BookingMarker).FirstOrDefault();
+            var disclaimer = blocks.First(b => b.Text == expected);
+            if (body is null || booking is null || !(body.Start < disclaimer.Start && disclaimer.Start < booking.Start))
+            {
+                context.Diagnostics.Error(DiagnosticIds.DisclaimerMisplaced, where, $"On {page.Url} the disclaimer must come after the main text and before the booking call to action.", "Keep the order body, disclaimer, book-now in the layout.");
+            }
+        });
+
+        return ValueTask.FromResult(documents);
+    }
+
+    private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";
+}

@@ -1,0 +1,52 @@
+using System.Text.RegularExpressions;
+using Site.Web.Diagnostics;
+
+namespace Site.Web.Content;
+
+/// <summary>Rules for slugs and web addresses written in content.</summary>
+public static partial class ContentUrls
+{
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex SlugPattern();
+
+    public static bool IsSlug(string text) => SlugPattern().IsMatch(text);
+
+    /// <summary>Lower-case, hyphen-separated slug for a tag or title.</summary>
+    public static string Slugify(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var chars = new System.Text.StringBuilder();
+        foreach (var ch in text.Normalize(System.Text.NormalizationForm.FormD).ToLowerInvariant())
+        {
+            if (ch is >= 'a' and <= 'z' or >= '0' and <= '9')
+            {
+                chars.Append(ch);
+            }
+            else if ((char.IsWhiteSpace(ch) || ch is '-' or '_' or '/') && chars.Length > 0 && chars[^1] != '-')
+            {
+                chars.Append('-');
+            }
+        }
+
+        return chars.ToString().Trim('-');
+    }
+
+    /// <summary>Reads an absolute http(s) URL field.</summary>
+    public static string? ReadAbsolute(YamlFields f, string key, bool required = false)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var text = f.Text(key, required);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")
+        {
+            return text;
+        }
+
+        f.Diagnostics.Error(DiagnosticIds.WrongType, f.LocationOf(key), $"'{key}' must be a full web address starting with https://, but it is '{text}'.", $"For example: {key}: https://book.physionorth.example/");
+        return null;
+    }
+}

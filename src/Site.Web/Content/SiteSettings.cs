@@ -1,0 +1,139 @@
+using System.Collections.Immutable;
+using Site.Web.Diagnostics;
+
+namespace Site.Web.Content;
+
+/// <summary>Everything in <c>input/site.yml</c>: the clinic, booking, disclaimer and navigation.</summary>
+public sealed record SiteSettings(
+    string Name,
+    string BaseUrl,
+    string Language,
+    TimeZoneInfo TimeZone,
+    string Description,
+    Clinic Clinic,
+    Booking Booking,
+    DisclaimerSettings Disclaimer,
+    ImmutableArray<NavItem> Navigation,
+    int ArticlesPerPage)
+{
+    /// <summary>An absolute URL on the site's base URL for a root-relative path.</summary>
+    public string Absolute(string path) => BaseUrl.TrimEnd('/') + path;
+
+    public static SiteSettings? Read(YamlFields f, string? baseUrlOverride)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var name = f.Text("name", required: true);
+        var baseUrl = baseUrlOverride ?? f.Text("base_url", required: true);
+        if (baseUrlOverride is not null)
+        {
+            f.Text("base_url");
+        }
+
+        if (baseUrl is not null && !(Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"))
+        {
+            f.Diagnostics.Error(DiagnosticIds.WrongType, f.LocationOf("base_url"), $"'base_url' must be an absolute web address, but it is '{baseUrl}'.", "For example: base_url: https://www.physionorth.example");
+            baseUrl = null;
+        }
+
+        var language = f.Text("language") ?? "en-AU";
+        var zoneName = f.Text("time_zone", required: true);
+        TimeZoneInfo? zone = null;
+        if (zoneName is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(zoneName, out zone))
+        {
+            f.Diagnostics.Error(DiagnosticIds.WrongType, f.LocationOf("time_zone"), $"'{zoneName}' is not a known time zone.", "Use an IANA name such as Australia/Sydney or Australia/Brisbane.");
+        }
+
+        var description = f.Text("description", required: true);
+        var clinic = f.Map("clinic", required: true) is { } c ? Clinic.Read(c) : null;
+        var booking = f.Map("booking", required: true) is { } b ? Booking.Read(b) : null;
+        var disclaimer = f.Map("disclaimer", required: true) is { } d ? DisclaimerSettings.Read(d) : null;
+        var navigation = f.MapList("navigation").Select(NavItem.Read).OfType<NavItem>().ToImmutableArray();
+        var perPage = f.Number("articles_per_page", 1, 100) ?? 10;
+        f.ReportUnknownKeys();
+
+        return name is null || baseUrl is null || zone is null || description is null || clinic is null || booking is null || disclaimer is null
+            ? null
+            : new SiteSettings(name, baseUrl.TrimEnd('/'), language, zone, description, clinic, booking, disclaimer, navigation, perPage);
+    }
+}
+
+public sealed record Clinic(string Street, string Suburb, string State, string Postcode, string Phone, string? Email, ImmutableArray<OpeningHours> Hours)
+{
+    /// <summary>The phone number as a tel: link target (digits and a leading + only).</summary>
+    public string PhoneLink => "tel:" + new string([.. Phone.Where(ch => char.IsDigit(ch) || ch == '+')]);
+
+    public static Clinic? Read(YamlFields f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var street = f.Text("street", required: true);
+        var suburb = f.Text("suburb", required: true);
+        var state = f.Text("state", required: true);
+        var postcode = f.Text("postcode", required: true);
+        var phone = f.Text("phone", required: true);
+        var email = f.Text("email");
+        var hours = f.MapList("hours").Select(OpeningHours.Read).OfType<OpeningHours>().ToImmutableArray();
+        f.ReportUnknownKeys();
+        return street is null || suburb is null || state is null || postcode is null || phone is null
+            ? null
+            : new Clinic(street, suburb, state, postcode, phone, email, hours);
+    }
+}
+
+public sealed record OpeningHours(string Days, string Opens, string Closes)
+{
+    public static OpeningHours? Read(YamlFields f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var days = f.Text("days", required: true);
+        var opens = f.Text("opens", required: true);
+        var closes = f.Text("closes", required: true);
+        f.ReportUnknownKeys();
+        return days is null || opens is null || closes is null ? null : new OpeningHours(days, opens, closes);
+    }
+}
+
+public sealed record Booking(string Url, string Label)
+{
+    public static Booking? Read(YamlFields f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var url = ContentUrls.ReadAbsolute(f, "url", required: true);
+        var label = f.Text("label") ?? "Book an appointment";
+        f.ReportUnknownKeys();
+        return url is null ? null : new Booking(url, label);
+    }
+}
+
+public sealed record DisclaimerSettings(string Text, ImmutableArray<string> RequiredOn, string Page)
+{
+    /// <summary>Page kinds that may be listed in <c>required_on</c>.</summary>
+    public static readonly ImmutableArray<string> Kinds = ["article", "condition", "author", "page"];
+
+    public static DisclaimerSettings? Read(YamlFields f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var text = f.Text("text", required: true);
+        var requiredOn = f.List("required_on");
+        foreach (var kind in requiredOn.Where(k => !Kinds.Contains(k.Value)))
+        {
+            f.Diagnostics.Error(DiagnosticIds.WrongType, kind.Location, $"'{kind.Value}' is not a page kind.", Suggest.DidYouMean(kind.Value, Kinds) ?? $"Use some of: {string.Join(", ", Kinds)}.");
+        }
+
+        var page = f.Text("page") ?? "medical-disclaimer";
+        f.ReportUnknownKeys();
+        var kinds = requiredOn.IsEmpty ? ["article", "condition"] : requiredOn.Select(k => k.Value).ToImmutableArray();
+        return text is null ? null : new DisclaimerSettings(text, kinds, page);
+    }
+}
+
+public sealed record NavItem(string Title, string Url)
+{
+    public static NavItem? Read(YamlFields f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var title = f.Text("title", required: true);
+        var url = f.Text("url", required: true);
+        f.ReportUnknownKeys();
+        return title is null || url is null ? null : new NavItem(title, url);
+    }
+}

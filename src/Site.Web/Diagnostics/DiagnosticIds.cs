@@ -1,0 +1,69 @@
+namespace Site.Web.Diagnostics;
+
+/// <summary>One diagnostic the site can report: its stable id, what it means and how to fix it.</summary>
+public sealed record DiagnosticInfo(string Id, string Title, string Fix);
+
+/// <summary>
+/// Every diagnostic id the clinic site reports, with a one-line meaning and the fix. This list is the
+/// documentation: <c>site explain SITE1004</c> prints an entry, <c>site explain</c> prints them all.
+/// </summary>
+public static class DiagnosticIds
+{
+    public const string YamlSyntax = "SITE1001";
+    public const string MissingFrontMatter = "SITE1002";
+    public const string RequiredField = "SITE1003";
+    public const string WrongType = "SITE1004";
+    public const string UnknownKey = "SITE1005";
+    public const string UnknownReference = "SITE1006";
+    public const string DuplicateSlug = "SITE1007";
+    public const string MissingAltText = "SITE1008";
+    public const string DescriptionLength = "SITE1009";
+    public const string InvalidFileName = "SITE1010";
+    public const string SettingsMissing = "SITE1011";
+    public const string BrokenLink = "SITE2001";
+    public const string BrokenFragment = "SITE2002";
+    public const string DuplicateId = "SITE2003";
+    public const string BadContactLink = "SITE2004";
+    public const string DisclaimerMissing = "SITE3001";
+    public const string DisclaimerMisplaced = "SITE3002";
+    public const string BookingLinkMissing = "SITE3003";
+    public const string DisclaimerPageMissing = "SITE3004";
+    public const string TemplateSyntax = "SITE4001";
+    public const string TemplateRender = "SITE4002";
+    public const string TemplateMissing = "SITE4003";
+    public const string OutputRefused = "SITE5001";
+    public const string NextScheduled = "SITE5002";
+
+    /// <summary>The catalogue, ordered by id, including the engine's own ids.</summary>
+    public static IReadOnlyList<DiagnosticInfo> All { get; } =
+    [
+        new("SITE0001", "A step of the build failed on one file; the other files were still built.", "Read the message; it names the file. Report it to a developer if the file looks right."),
+        new("SITE0002", "A step of the build failed as a whole.", "This is a bug in the site code or theme; report it with the full message."),
+        new("SITE0003", "The output folder could not be written.", "Check that the output folder is writable and not open in another program."),
+        new("SITE0004", "Two documents would be written to the same web address.", "Rename one of the files (the file name is the address)."),
+        new(YamlSyntax, "The front matter (the block between the two --- lines) is not valid YAML.", "Look at the line and column shown: common causes are a tab instead of spaces, a missing closing quote, or a colon inside an unquoted title (put the title in quotes)."),
+        new(MissingFrontMatter, "The file does not start with a front-matter block.", "Start the file with a line '---', the fields (title: ...), and another '---' line."),
+        new(RequiredField, "A field that this kind of page needs is missing or empty.", "Add the field named in the message to the front matter."),
+        new(WrongType, "A field has a value of the wrong kind (for example a date that is not YYYY-MM-DD, or text where a list belongs).", "Write the value in the form the message shows."),
+        new(UnknownKey, "The front matter has a field this kind of page does not use; it would otherwise be ignored silently.", "Fix the spelling (the message suggests the closest field) or remove the line."),
+        new(UnknownReference, "The page names an author, reviewer, condition or page that does not exist.", "Use the file name (without .md) of an existing author or condition; the message suggests the closest one."),
+        new(DuplicateSlug, "Two files would get the same web address.", "Rename one of the files."),
+        new(MissingAltText, "An image has no alternative text, so screen-reader users and search engines cannot tell what it shows.", "Describe the image: ![A physiotherapist guiding a squat](/assets/images/squat.jpg), or set image_alt in the front matter."),
+        new(DescriptionLength, "A description is shorter than 50 or longer than 160 characters; search engines will cut or ignore it.", "Write one or two sentences of 50 to 160 characters."),
+        new(InvalidFileName, "A content file name cannot become a clean web address.", "Use lower-case letters, digits and hyphens only, for example knee-pain-in-runners.md."),
+        new(SettingsMissing, "input/site.yml is missing or lacks a setting the site needs.", "Add the setting named in the message to input/site.yml."),
+        new(BrokenLink, "A link points to a page or file that the build does not produce.", "Fix the address; the message suggests the closest existing page."),
+        new(BrokenFragment, "A link points to a heading (#part) that does not exist on the target page.", "Use one of the heading anchors of the target page; the message suggests the closest."),
+        new(DuplicateId, "Two elements on one page share an id, so links to it are ambiguous.", "Rename one of the headings."),
+        new(BadContactLink, "A mailto: or tel: link is malformed.", "Write mailto:name@example.com or tel:+61255501234."),
+        new(DisclaimerMissing, "A page that must carry the medical disclaimer does not show it, or shows altered text.", "Do not edit or remove the disclaimer block; change its text only in input/site.yml."),
+        new(DisclaimerMisplaced, "The disclaimer is not between the page's main text and the booking call to action.", "Keep the disclaimer partial after the body and before the call to action in the layout."),
+        new(BookingLinkMissing, "A page that must offer booking has no link to the booking address.", "Keep the book-now partial in the layout, and check booking.url in input/site.yml."),
+        new(DisclaimerPageMissing, "The medical disclaimer page named in site.yml does not exist.", "Add input/pages/medical-disclaimer.md or fix disclaimer.page in input/site.yml."),
+        new(TemplateSyntax, "A theme template has a syntax error.", "Fix the template at the line shown."),
+        new(TemplateRender, "A theme template failed while rendering a page.", "Fix the template at the line shown; the message names the page."),
+        new(TemplateMissing, "A layout or partial that the site needs is missing from theme/, or an include points outside theme/.", "Restore the file named in the message."),
+        new(OutputRefused, "The output folder is unsafe to replace (it holds sources or files a build did not write).", "Choose a separate output folder such as 'output'."),
+        new(NextScheduled, "An article is scheduled for a later date and is not published yet.", "Nothing to fix; rebuild on that date (see the README on scheduled rebuilds)."),
+    ];
+}

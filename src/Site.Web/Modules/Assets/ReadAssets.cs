@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+using Site.Engine;
+using Site.Engine.Pipelines;
+
+namespace Site.Web.Modules.Assets;
+
+/// <summary>Reads every file under an assets folder, to be copied as it is below <c>/assets/</c>.</summary>
+public sealed class ReadAssets(string folder, SitePaths paths) : IModule
+{
+    public async ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!Directory.Exists(folder))
+        {
+            return documents;
+        }
+
+        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => !Path.GetFileName(f).StartsWith('.'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var read = new Document[files.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), context.CancellationToken, async (i, token) =>
+        {
+            var bytes = await File.ReadAllBytesAsync(files[i], token).ConfigureAwait(false);
+            var relative = Path.GetRelativePath(folder, files[i]).Replace('\\', '/');
+            read[i] = new Document(paths.Display(files[i]), "assets/" + relative, "") { Bytes = bytes };
+        }).ConfigureAwait(false);
+        return documents.AddRange(read);
+    }
+}

@@ -1,0 +1,128 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Xml;
+using Site.Engine;
+using Site.Engine.Pipelines;
+using Site.Web.Content;
+using Site.Web.Rendering;
+
+namespace Site.Web.Modules.Feeds;
+
+/// <summary>Writes the latest articles as an Atom feed (<c>feed.xml</c>) and a JSON Feed 1.1 (<c>feed.json</c>).</summary>
+public sealed class GenerateFeeds(SiteSettings settings, int count = 20) : IModule
+{
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var index = context.DocumentsOf(SitePipelines.Html).Select(d => d.Model).OfType<SiteIndex>().Single();
+        var latest = index.Articles.Take(count).ToList();
+        return ValueTask.FromResult(documents
+            .Add(new Document(null, "feed.xml", Atom(index, latest)))
+            .Add(new Document(null, "feed.json", Json(index, latest))));
+    }
+
+    /// <summary>A date at the start of the day in the clinic's time zone, with its UTC offset.</summary>
+    public static DateTimeOffset AtClinicMidnight(DateOnly date, TimeZoneInfo zone)
+    {
+        ArgumentNullException.ThrowIfNull(zone);
+        var local = date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, zone.GetUtcOffset(local));
+    }
+
+    private string Stamp(DateOnly date) => AtClinicMidnight(date, settings.TimeZone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+
+    private string Atom(SiteIndex index, List<Entry<Article>> latest)
+    {
+        var text = new StringBuilder();
+        using (var xml = XmlWriter.Create(text, new XmlWriterSettings { Indent = true }))
+        {
+            const string ns = "http://www.w3.org/2005/Atom";
+            xml.WriteStartElement("feed", ns);
+            xml.WriteElementString("title", ns, settings.Name);
+            xml.WriteElementString("subtitle", ns, settings.Description);
+            xml.WriteElementString("id", ns, settings.Absolute("/"));
+            WriteLink(xml, settings.Absolute("/feed.xml"), "self");
+            WriteLink(xml, settings.Absolute("/"), "alternate");
+            var newest = latest.Select(a => a.Item.Updated ?? a.Item.Date).DefaultIfEmpty(new DateOnly(2000, 1, 1)).Max();
+            xml.WriteElementString("updated", ns, Stamp(newest));
+            foreach (var entry in latest)
+            {
+                var a = entry.Item;
+                xml.WriteStartElement("entry", ns);
+                xml.WriteElementString("title", ns, a.Title);
+                xml.WriteElementString("id", ns, settings.Absolute(a.Url));
+                WriteLink(xml, settings.Absolute(a.Url), "alternate");
+                xml.WriteElementString("published", ns, Stamp(a.Date));
+                xml.WriteElementString("updated", ns, Stamp(a.Updated ?? a.Date));
+                xml.WriteStartElement("author", ns);
+                xml.WriteElementString("name", ns, index.AuthorsById[a.Author.Value].Item.Name);
+                xml.WriteElementString("uri", ns, settings.Absolute(index.AuthorsById[a.Author.Value].Item.Url));
+                xml.WriteEndElement();
+                xml.WriteElementString("summary", ns, a.Description);
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+        }
+
+        return text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal) + "\n";
+
+        static void WriteLink(XmlWriter xml, string href, string rel)
+        {
+            xml.WriteStartElement("link", "http://www.w3.org/2005/Atom");
+            xml.WriteAttributeString("href", href);
+            xml.WriteAttributeString("rel", rel);
+            xml.WriteEndElement();
+        }
+    }
+
+    private string Json(SiteIndex index, List<Entry<Article>> latest)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("version", "https://jsonfeed.org/version/1.1");
+            json.WriteString("title", settings.Name);
+            json.WriteString("home_page_url", settings.Absolute("/"));
+            json.WriteString("feed_url", settings.Absolute("/feed.json"));
+            json.WriteString("description", settings.Description);
+            json.WriteString("language", settings.Language);
+            json.WriteStartArray("items");
+            foreach (var entry in latest)
+            {
+                var a = entry.Item;
+                var author = index.AuthorsById[a.Author.Value].Item;
+                json.WriteStartObject();
+                json.WriteString("id", settings.Absolute(a.Url));
+                json.WriteString("url", settings.Absolute(a.Url));
+                json.WriteString("title", a.Title);
+                json.WriteString("summary", a.Description);
+                json.WriteString("content_html", entry.Body);
+                json.WriteString("date_published", Stamp(a.Date));
+                json.WriteString("date_modified", Stamp(a.Updated ?? a.Date));
+                json.WriteStartArray("authors");
+                json.WriteStartObject();
+                json.WriteString("name", author.Name);
+                json.WriteString("url", settings.Absolute(author.Url));
+                json.WriteEndObject();
+                json.WriteEndArray();
+                json.WriteStartArray("tags");
+                foreach (var tag in a.Tags)
+                {
+                    json.WriteStringValue(tag);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+}

@@ -1,0 +1,64 @@
+using Scriban.Runtime;
+using Site.Engine;
+using Site.Engine.Pipelines;
+using Site.Web.Content;
+using Site.Web.Rendering;
+using Site.Web.Theme;
+
+namespace Site.Web.Modules.Html;
+
+/// <summary>
+/// Renders each page with its layout, then wraps the result in the base layout. The globals every template
+/// sees are <c>site</c>, <c>page</c>, <c>booking</c>, <c>disclaimer</c>, and the page's own view.
+/// </summary>
+public sealed class RenderPages(ThemeTemplates theme, SiteSettings settings, SiteView site) : PerDocumentModule
+{
+
+    protected override IEnumerable<Document> Execute(Document document, BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(context);
+        if (document.Model is not SitePage page)
+        {
+            yield return document;
+            yield break;
+        }
+
+        var globals = new ScriptObject
+        {
+            ["site"] = site,
+            ["page"] = new PageHead(page.Title, page.Description, page.Url, settings.Absolute(page.Url), page.Kind, page.Breadcrumbs, page.Indexable ? null : "noindex"),
+            ["booking"] = page.Booking ?? BookingView.ForClinic(settings, []),
+            ["disclaimer"] = new LinkView(settings.Disclaimer.Text, $"/{settings.Disclaimer.Page}/"),
+            [page.DataName] = page.Data,
+        };
+
+        var shown = document.Source ?? page.Url;
+        var inner = theme.Render(page.Layout, globals, shown, context.Diagnostics);
+        if (inner is null)
+        {
+            yield break;
+        }
+
+        globals["content"] = inner;
+        var html = theme.Render("base", globals, shown, context.Diagnostics);
+        if (html is not null)
+        {
+            yield return document with { Content = html };
+        }
+    }
+}
+
+/// <summary>What the base layout needs for the document head and breadcrumbs.</summary>
+public sealed record PageHead(string Title, string Description, string Url, string Canonical, string Kind, IReadOnlyList<Crumb> Breadcrumbs, string? Robots);
+
+/// <summary>The site-wide settings as templates read them.</summary>
+public sealed record SiteView(string Name, string Description, string BaseUrl, string Language, Clinic Clinic, IReadOnlyList<NavItem> Navigation, string Year, LinkView Booking)
+{
+    public static SiteView From(SiteSettings settings, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new(settings.Name, settings.Description, settings.BaseUrl, settings.Language, settings.Clinic, settings.Navigation,
+            today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), new LinkView(settings.Booking.Label, settings.Booking.Url));
+    }
+}

@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using Site.Engine;
+using Site.Engine.Diagnostics;
+using Site.Engine.Pipelines;
+using Site.Web.Content;
+using Site.Web.Diagnostics;
+
+namespace Site.Web.Modules.Parsing;
+
+/// <summary>
+/// Leaves out drafts (unless drafts are wanted) and articles dated after today in the clinic's time zone
+/// (unless future articles are wanted), and says when the next scheduled article goes live.
+/// </summary>
+public sealed class FilterPublished(DateOnly today, bool includeDrafts, bool includeFuture) : IModule
+{
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var kept = documents.Where(d => d.Model is not Article article
+            || ((includeDrafts || !article.Draft) && (includeFuture || article.Date <= today))).ToImmutableArray();
+
+        var next = documents.Select(d => d.Model).OfType<Article>()
+            .Where(a => a.Date > today && !a.Draft)
+            .OrderBy(a => a.Date).ThenBy(a => a.Slug, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (next is not null && !includeFuture)
+        {
+            context.Diagnostics.Add(new Diagnostic(
+                DiagnosticIds.NextScheduled,
+                Severity.Info,
+                next.FrontMatter with { Line = 0, Column = 0 },
+                $"'{next.Title}' is scheduled for {next.Date:yyyy-MM-dd} and is not published yet."));
+        }
+
+        return ValueTask.FromResult(kept);
+    }
+}

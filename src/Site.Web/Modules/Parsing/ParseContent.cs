@@ -1,0 +1,51 @@
+using Markdig;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+using Site.Engine;
+using Site.Engine.Diagnostics;
+using Site.Engine.Pipelines;
+using Site.Web.Content;
+using Site.Web.Diagnostics;
+
+namespace Site.Web.Modules.Parsing;
+
+/// <summary>
+/// Parses each Markdown file once and binds its front matter to the kind's typed record. The YAML is taken
+/// from the front-matter block Markdig found, so every reported line is a line of the real file.
+/// </summary>
+public sealed class ParseContent(MarkdownPipeline markdown, Func<YamlFields, ContentFile, ContentItem?> bind, string what) : PerDocumentModule
+{
+    protected override IEnumerable<Document> Execute(Document document, BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(context);
+        var source = document.Source!;
+        var parsed = Markdown.Parse(document.Content, markdown);
+        if (parsed.FirstOrDefault() is not YamlFrontMatterBlock block)
+        {
+            context.Diagnostics.Error(
+                DiagnosticIds.MissingFrontMatter,
+                new SourceLocation(source, 1, 1),
+                "The file does not start with front matter (a block of fields between two '---' lines).",
+                "Start the file with '---', then fields such as 'title: ...', then '---'.");
+            yield break;
+        }
+
+        // Markdig's block starts at the opening '---'; the YAML starts on the next line.
+        var yamlSource = new YamlSource(source, block.Line + 1);
+        var map = yamlSource.Parse(block.Lines.ToString(), context.Diagnostics);
+        if (map is null)
+        {
+            yield break;
+        }
+
+        var fields = new YamlFields(map, yamlSource, context.Diagnostics, what);
+        var item = bind(fields, new ContentFile(document.Get<string>(MetadataKeys.Slug)!, source, new SourceLocation(source, 1, 1)));
+        if (item is null)
+        {
+            yield break;
+        }
+
+        yield return (document with { Model = item }).With(MetadataKeys.Markdown, parsed);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+using Site.Engine;
+using Site.Engine.Diagnostics;
+using Site.Engine.Pipelines;
+using Site.Web.Content;
+using Site.Web.Diagnostics;
+
+namespace Site.Web.Modules.Parsing;
+
+/// <summary>Reads every Markdown file of one content folder, in a stable order.</summary>
+public sealed class ReadContent(string folder, SitePaths paths) : IModule
+{
+    public async ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!Directory.Exists(folder))
+        {
+            return documents;
+        }
+
+        var files = Directory.EnumerateFiles(folder, "*", SearchOption.TopDirectoryOnly)
+            .Where(f => !Path.GetFileName(f).StartsWith('.'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var read = new Document[files.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), context.CancellationToken, async (i, token) =>
+        {
+            var text = await File.ReadAllTextAsync(files[i], token).ConfigureAwait(false);
+            read[i] = new Document(paths.Display(files[i]), null, text).With(MetadataKeys.Slug, Path.GetFileNameWithoutExtension(files[i]));
+        }).ConfigureAwait(false);
+
+        var result = documents.ToBuilder();
+        foreach (var document in read)
+        {
+            var name = Path.GetFileName(document.Source!);
+            if (!name.EndsWith(".md", StringComparison.Ordinal))
+            {
+                context.Diagnostics.Warning(DiagnosticIds.InvalidFileName, SourceLocation.OfFile(document.Source!), $"'{name}' is not a Markdown file and is ignored.", "Content files end in .md; images belong in input/assets/.");
+                continue;
+            }
+
+            var slug = document.Get<string>(MetadataKeys.Slug)!;
+            if (!ContentUrls.IsSlug(slug))
+            {
+                var suggestion = ContentUrls.Slugify(slug);
+                context.Diagnostics.Error(DiagnosticIds.InvalidFileName, SourceLocation.OfFile(document.Source!), $"The file name '{name}' cannot become a web address.", $"Rename it to '{suggestion}.md'.");
+                continue;
+            }
+
+            result.Add(document);
+        }
+
+        return result.ToImmutable();
+    }
+}

@@ -1,0 +1,70 @@
+using Markdig;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using Site.Engine;
+using Site.Engine.Diagnostics;
+using Site.Engine.Pipelines;
+using Site.Web.Diagnostics;
+
+namespace Site.Web.Modules.Parsing;
+
+/// <summary>A link written in Markdown, with the place it was written, for the link checker.</summary>
+public sealed record SourceLink(string Url, SourceLocation Location);
+
+/// <summary>
+/// Renders the already-parsed Markdown to HTML, and while walking it once collects the links (with their
+/// file positions), counts the words and reports images without alternative text.
+/// </summary>
+public sealed class RenderMarkdown(MarkdownPipeline markdown) : PerDocumentModule
+{
+    protected override IEnumerable<Document> Execute(Document document, BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(context);
+        var parsed = document.Get<MarkdownDocument>(MetadataKeys.Markdown)!;
+        var links = new List<SourceLink>();
+        var words = 0;
+        foreach (var node in parsed.Descendants())
+        {
+            switch (node)
+            {
+                case LinkInline link when link.Url is { } url:
+                    var location = new SourceLocation(document.Source!, link.Line + 1, link.Column + 1);
+                    links.Add(new SourceLink(url, location));
+                    if (link.IsImage && !link.Any())
+                    {
+                        context.Diagnostics.Error(DiagnosticIds.MissingAltText, location, $"The image '{url}' has no alternative text.", "Describe it between the brackets: ![what the image shows](" + url + ")");
+                    }
+
+                    break;
+                case LiteralInline literal:
+                    words += CountWords(literal.Content.AsSpan());
+                    break;
+            }
+        }
+
+        var html = parsed.ToHtml(markdown);
+        yield return (document with { Content = html })
+            .With(MetadataKeys.Links, links)
+            .With(MetadataKeys.WordCount, words)
+            .With(MetadataKeys.Body, html);
+    }
+
+    private static int CountWords(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var ch in text)
+        {
+            var letter = !char.IsWhiteSpace(ch);
+            if (letter && !inWord)
+            {
+                count++;
+            }
+
+            inWord = letter;
+        }
+
+        return count;
+    }
+}

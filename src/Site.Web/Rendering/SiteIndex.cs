@@ -1,0 +1,89 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Site.Engine;
+using Site.Web.Content;
+using Site.Web.Modules;
+
+namespace Site.Web.Rendering;
+
+/// <summary>A content item with its rendered body, as the page builders use it.</summary>
+public sealed record Entry<T>(T Item, string Body, int WordCount, Document Document) where T : ContentItem;
+
+/// <summary>
+/// Every published content item of the build, with the cross-references pages need (an author's articles,
+/// a condition's articles, the articles of a tag). Built once per build.
+/// </summary>
+public sealed class SiteIndex
+{
+    public SiteIndex(SiteSettings settings, IEnumerable<Entry<Article>> articles, IEnumerable<Entry<Condition>> conditions, IEnumerable<Entry<Author>> authors, IEnumerable<Entry<Page>> pages)
+    {
+        Settings = settings;
+        Articles = [.. articles.OrderByDescending(a => a.Item.Date).ThenBy(a => a.Item.Title, StringComparer.Ordinal)];
+        Conditions = [.. conditions.OrderBy(c => c.Item.Title, StringComparer.Ordinal)];
+        Authors = [.. authors.OrderBy(a => a.Item.Name, StringComparer.Ordinal)];
+        Pages = [.. pages.OrderBy(p => p.Item.Slug, StringComparer.Ordinal)];
+        AuthorsById = Authors.ToFrozenDictionary(a => a.Item.Slug, StringComparer.Ordinal);
+        ConditionsById = Conditions.ToFrozenDictionary(c => c.Item.Slug, StringComparer.Ordinal);
+        ArticlesByCondition = Articles
+            .SelectMany(a => a.Item.Conditions.Select(c => (Condition: c.Value, Article: a)))
+            .GroupBy(x => x.Condition, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Article).ToImmutableArray(), StringComparer.Ordinal);
+        ArticlesByAuthor = Articles
+            .GroupBy(a => a.Item.Author.Value, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
+        Tags = Articles
+            .SelectMany(a => a.Item.Tags.Select(t => (Tag: t, Article: a)))
+            .GroupBy(x => ContentUrls.Slugify(x.Tag), StringComparer.Ordinal)
+            .Select(g => new TagGroup(g.Key, g.First().Tag, [.. g.Select(x => x.Article).Distinct()]))
+            .OrderBy(t => t.Slug, StringComparer.Ordinal)
+            .ToImmutableArray();
+    }
+
+    public SiteSettings Settings { get; }
+
+    public ImmutableArray<Entry<Article>> Articles { get; }
+
+    public ImmutableArray<Entry<Condition>> Conditions { get; }
+
+    public ImmutableArray<Entry<Author>> Authors { get; }
+
+    public ImmutableArray<Entry<Page>> Pages { get; }
+
+    public FrozenDictionary<string, Entry<Author>> AuthorsById { get; }
+
+    public FrozenDictionary<string, Entry<Condition>> ConditionsById { get; }
+
+    public FrozenDictionary<string, ImmutableArray<Entry<Article>>> ArticlesByCondition { get; }
+
+    public FrozenDictionary<string, ImmutableArray<Entry<Article>>> ArticlesByAuthor { get; }
+
+    public ImmutableArray<TagGroup> Tags { get; }
+
+    /// <summary>Up to <paramref name="count"/> other articles sharing the most conditions and tags, newest first among equals.</summary>
+    public ImmutableArray<Entry<Article>> Related(Article article, int count)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var conditions = article.Conditions.Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        var tags = article.Tags.ToHashSet(StringComparer.Ordinal);
+        return [.. Articles
+            .Where(a => a.Item.Slug != article.Slug)
+            .Select(a => (Entry: a, Score: (2 * a.Item.Conditions.Count(c => conditions.Contains(c.Value))) + a.Item.Tags.Count(tags.Contains)))
+            .Where(x => x.Score > 0)
+            .OrderByDescending(x => x.Score)
+            .ThenByDescending(x => x.Entry.Item.Date)
+            .Take(count)
+            .Select(x => x.Entry)];
+    }
+
+    public static Entry<T> EntryOf<T>(Document document) where T : ContentItem
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return new((T)document.Model!, document.Get<string>(MetadataKeys.Body) ?? document.Content, document.Metadata.TryGetValue(MetadataKeys.WordCount, out var words) ? (int)words : 0, document);
+    }
+}
+
+/// <summary>The articles that share one tag.</summary>
+public sealed record TagGroup(string Slug, string Name, ImmutableArray<Entry<Article>> Articles)
+{
+    public string Url => $"/tags/{Slug}/";
+}

@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+
+namespace Site.Web.Rendering;
+
+/// <summary>The book-now call to action: where it goes and what it says.</summary>
+public sealed record BookingView(string Title, string Url, string Heading, string Text)
+{
+    /// <summary>The call to action for the whole clinic, naming its practitioners.</summary>
+    public static BookingView ForClinic(Content.SiteSettings settings, IEnumerable<string> practitioners)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var names = practitioners.ToList();
+        var with = names.Count switch
+        {
+            0 => "",
+            1 => $" with {names[0]}",
+            _ => $" with {string.Join(", ", names.SkipLast(1))} or {names[^1]}",
+        };
+        return new(settings.Booking.Label, settings.Booking.Url, "Ready to get moving again?",
+            $"Book an appointment online{with}. We will find out what is going on and plan your recovery with you.");
+    }
+
+    /// <summary>The call to action for one practitioner, using their own booking address when they have one.</summary>
+    public static BookingView ForAuthor(Content.SiteSettings settings, Content.Author author)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(author);
+        var first = author.Name.Split(' ')[0];
+        return new($"Book with {first}", author.BookingUrl ?? settings.Booking.Url, $"Book an appointment with {first}",
+            $"{first} can assess your pain and build a plan that suits your goals. Book online at a time that suits you.");
+    }
+}
+
+/// <summary>One link of the breadcrumb trail.</summary>
+public sealed record Crumb(string Name, string Url);
+
+/// <summary>
+/// Everything needed to render one HTML page: which layout, the facts for its head and breadcrumbs, and the
+/// view object the layout reads under <see cref="DataName"/>.
+/// </summary>
+public sealed record SitePage(
+    string Layout,
+    string Kind,
+    string Url,
+    string Title,
+    string Description,
+    ImmutableArray<Crumb> Breadcrumbs,
+    DateOnly? LastModified,
+    string DataName,
+    object Data)
+{
+    /// <summary>Whether search engines should index it (the 404 page is not).</summary>
+    public bool Indexable { get; init; } = true;
+
+    /// <summary>The call to action this page shows; null until the site's default is applied.</summary>
+    public BookingView? Booking { get; init; }
+
+    /// <summary>The output file for <see cref="Url"/> under clean-URL rules.</summary>
+    public string Destination => Url.EndsWith('/') ? Url.TrimStart('/') + "index.html" : Url.TrimStart('/');
+}

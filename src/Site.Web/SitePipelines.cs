@@ -1,0 +1,68 @@
+using Markdig;
+using Site.Engine.Modules;
+using Site.Engine.Pipelines;
+using Site.Web.Checks;
+using Site.Web.Content;
+using Site.Web.Modules.Assets;
+using Site.Web.Modules.Feeds;
+using Site.Web.Modules.Html;
+using Site.Web.Modules.Parsing;
+using Site.Web.Theme;
+
+namespace Site.Web;
+
+/// <summary>
+/// The clinic site's pipelines, registered explicitly. Content pipelines parse and render Markdown; <c>html</c>
+/// joins them into pages; <c>feeds</c> lists those pages; <c>output</c> writes everything at once so that two
+/// pipelines claiming one address is caught.
+/// </summary>
+public static class SitePipelines
+{
+    public const string Authors = "authors";
+    public const string Conditions = "conditions";
+    public const string Articles = "articles";
+    public const string Pages = "pages";
+    public const string Assets = "assets";
+    public const string Html = "html";
+    public const string Feeds = "feeds";
+    public const string Output = "output";
+
+    public static IReadOnlyList<Pipeline> Create(SitePaths paths, SiteSettings settings, ThemeTemplates theme, BuildOptions options, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(options);
+        var markdown = MarkdownSetup.Build();
+        Pipeline Content(string name, string folder, Func<YamlFields, ContentFile, ContentItem?> bind, string what, params IModule[] extra) => new(name)
+        {
+            Input = [new ReadContent(folder, paths)],
+            Process = [new ParseContent(markdown, bind, what), .. extra, new RenderMarkdown(markdown)],
+        };
+
+        return
+        [
+            Content(Authors, paths.Authors, Author.Read, "an author"),
+            Content(Conditions, paths.Conditions, Condition.Read, "a condition"),
+            Content(Articles, paths.Articles, Article.Read, "an article", new FilterPublished(today, options.Drafts, options.Future)),
+            Content(Pages, paths.Pages, Page.Read, "a page"),
+            new(Assets)
+            {
+                Input = [new ReadAssets(Path.Combine(paths.Theme, "assets"), paths), new ReadAssets(Path.Combine(paths.Input, "assets"), paths)],
+            },
+            new(Html)
+            {
+                Dependencies = [Authors, Conditions, Articles, Pages],
+                Process = [new IndexContent(settings, paths.Display(paths.SiteFile)), new GenerateListPages(), new RenderPages(theme, settings, SiteView.From(settings, today))],
+                PostProcess = [new CheckDisclaimer(settings), new CheckBookingLink()],
+            },
+            new(Feeds)
+            {
+                Dependencies = [Html],
+                Process = [new GenerateSitemap(settings), new GenerateRobots(settings, disallowAll: false), new GenerateFeeds(settings)],
+            },
+            new(Output)
+            {
+                Output = options.WriteOutput ? [new CollectAll(), new WriteFiles()] : [],
+            },
+        ];
+    }
+}

@@ -1,0 +1,146 @@
+using System.Collections.Frozen;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+using Site.Engine.Diagnostics;
+using Site.Web.Diagnostics;
+
+namespace Site.Web.Theme;
+
+/// <summary>
+/// Every layout and partial of <c>theme/</c>, each parsed once per build and shared across threads. Each
+/// render gets a fresh <see cref="TemplateContext"/> whose include cache is filled with the parsed partials,
+/// and whose loader refuses any name that would leave <c>theme/partials/</c>.
+/// </summary>
+public sealed class ThemeTemplates
+{
+    private readonly FrozenDictionary<string, Template> _layouts;
+    private readonly FrozenDictionary<string, Template> _partials;
+    private readonly string _partialsFolder;
+    private readonly SitePaths _paths;
+
+    private ThemeTemplates(FrozenDictionary<string, Template> layouts, FrozenDictionary<string, Template> partials, string partialsFolder, SitePaths paths)
+    {
+        _layouts = layouts;
+        _partials = partials;
+        _partialsFolder = partialsFolder;
+        _paths = paths;
+    }
+
+    /// <summary>Names of the layouts the site renders with; each must exist.</summary>
+    public static readonly IReadOnlyList<string> RequiredLayouts = ["base", "home", "article", "condition", "author", "page", "list", "404"];
+
+    public static ThemeTemplates? Load(SitePaths paths, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var layouts = ParseFolder(Path.Combine(paths.Theme, "layouts"), paths, diagnostics, keyByFullPath: false);
+        var partialsFolder = Path.Combine(paths.Theme, "partials");
+        var partials = ParseFolder(partialsFolder, paths, diagnostics, keyByFullPath: true);
+        var ok = true;
+        foreach (var missing in RequiredLayouts.Where(l => !layouts.ContainsKey(l)))
+        {
+            diagnostics.Error(DiagnosticIds.TemplateMissing, SourceLocation.OfFile(paths.Display(Path.Combine(paths.Theme, "layouts", missing + ".sbn"))), $"The theme has no '{missing}' layout.", "Restore the file from git.");
+            ok = false;
+        }
+
+        return ok && layouts.Values.Concat(partials.Values).All(t => !t.HasErrors)
+            ? new ThemeTemplates(layouts.ToFrozenDictionary(StringComparer.Ordinal), partials.ToFrozenDictionary(StringComparer.Ordinal), partialsFolder, paths)
+            : null;
+    }
+
+    public bool HasLayout(string name) => _layouts.ContainsKey(name);
+
+    /// <summary>Renders a layout with the given globals; a failure is reported against the template and names the page.</summary>
+    public string? Render(string layout, ScriptObject globals, string page, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        if (!_layouts.TryGetValue(layout, out var template))
+        {
+            diagnostics.Error(DiagnosticIds.TemplateMissing, null, $"The theme has no '{layout}' layout (needed by {page}).");
+            return null;
+        }
+
+        var context = new TemplateContext
+        {
+            TemplateLoader = new PartialLoader(_partialsFolder),
+            StrictVariables = true,
+            LoopLimit = 100_000,
+            RecursiveLimit = 50,
+            MemberRenamer = StandardMemberRenamer.Default,
+        };
+        foreach (var (path, partial) in _partials)
+        {
+            context.CachedTemplates[path] = partial;
+        }
+
+        context.PushGlobal(globals);
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptRuntimeException ex)
+        {
+            var span = ex.Span;
+            var file = string.IsNullOrEmpty(span.FileName) ? Path.Combine(_paths.Theme, "layouts", layout + ".sbn") : span.FileName;
+            diagnostics.Error(
+                DiagnosticIds.TemplateRender,
+                new SourceLocation(_paths.Display(file), span.Start.Line + 1, span.Start.Column + 1),
+                $"The template failed while rendering {page}: {ex.OriginalMessage}");
+            return null;
+        }
+    }
+
+    private static Dictionary<string, Template> ParseFolder(string folder, SitePaths paths, DiagnosticBag diagnostics, bool keyByFullPath)
+    {
+        var result = new Dictionary<string, Template>(StringComparer.Ordinal);
+        if (!Directory.Exists(folder))
+        {
+            return result;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(folder, "*.sbn", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            var template = Template.Parse(File.ReadAllText(file), file);
+            foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))
+            {
+                diagnostics.Error(
+                    DiagnosticIds.TemplateSyntax,
+                    new SourceLocation(paths.Display(file), message.Span.Start.Line + 1, message.Span.Start.Column + 1),
+                    message.Message);
+            }
+
+            var key = keyByFullPath ? Path.GetFullPath(file) : Path.GetFileNameWithoutExtension(file);
+            result[key] = template;
+        }
+
+        return result;
+    }
+
+    /// <summary>Resolves <c>include "name"</c> to <c>theme/partials/name.sbn</c> and nothing else.</summary>
+    private sealed class PartialLoader(string partialsFolder) : ITemplateLoader
+    {
+        public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
+        {
+            var valid = templateName.Length > 0
+                && !Path.IsPathRooted(templateName)
+                && templateName.Split('/').All(s => s.Length > 0 && s != "." && s != "..")
+                && templateName.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_' or '/');
+            if (!valid)
+            {
+                throw new ScriptRuntimeException(callerSpan, $"The include '{templateName}' is not a partial name; includes may only name files inside theme/partials/.");
+            }
+
+            var path = Path.GetFullPath(Path.Combine(partialsFolder, templateName + ".sbn"));
+            return context.CachedTemplates.ContainsKey(path)
+                ? path
+                : throw new ScriptRuntimeException(callerSpan, $"There is no partial 'theme/partials/{templateName}.sbn'.");
+        }
+
+        public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) => File.ReadAllText(templatePath);
+
+        public async ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
+            await File.ReadAllTextAsync(templatePath).ConfigureAwait(false);
+    }
+}
