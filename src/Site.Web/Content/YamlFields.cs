@@ -254,7 +254,7 @@ public sealed class YamlFields
     }
 
     private void Missing(string key) =>
-        Diagnostics.Error(DiagnosticIds.RequiredField, _values.ContainsKey(key) ? LocationOf(key) : Location, $"{Capitalise(_what)} needs a '{key}' field.", $"Add a line such as: {key}: ...");
+        Diagnostics.Error(DiagnosticIds.RequiredField, _values.ContainsKey(key) ? LocationOf(key) : Location, $"{Capitalise(_what)} needs the field '{key}'.", $"Add a line such as: {key}: ...");
 
     private void WrongType(string key, YamlNode node, string expected, string example)
     {
@@ -304,10 +304,10 @@ public sealed record YamlSource(string File, int LineOffset)
         }
         catch (YamlException ex)
         {
-            // A tab in indentation is the most common cause and YamlDotNet reports it where the parse gave
-            // up, not where the tab is: point at the tab itself.
+            // A tab is the most common cause, and YamlDotNet reports it where the parse gave up (often the
+            // start of the block), not where the tab is: point at the tab itself.
             var lines = yaml.Split('\n');
-            for (var i = 0; i < lines.Length && i < ex.Start.Line; i++)
+            for (var i = 0; i < lines.Length; i++)
             {
                 var column = lines[i].IndexOf('\t', StringComparison.Ordinal);
                 if (column >= 0)

@@ -66,6 +66,7 @@ public sealed class ThemeTemplates
         {
             TemplateLoader = new PartialLoader(_partialsFolder),
             StrictVariables = true,
+            EnableRelaxedMemberAccess = false,
             LoopLimit = 100_000,
             RecursiveLimit = 50,
             MemberRenamer = StandardMemberRenamer.Default,

@@ -1,0 +1,159 @@
+namespace Site.Cli.Tests;
+
+public sealed class SiteCommandTests : IDisposable
+{
+    private readonly string _root = Directory.CreateTempSubdirectory("site-cli-").FullName;
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private static string RepositoryRoot { get; } = FindRoot();
+
+    private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await SiteCommand.RunAsync(args, stdout, stderr);
+        return (code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>A copy of the real sample site, so tests can break it without touching the repository.</summary>
+    private string CopySample()
+    {
+        foreach (var folder in new[] { "input", "theme" })
+        {
+            var from = Path.Combine(RepositoryRoot, folder);
+            foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(_root, folder, Path.GetRelativePath(from, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
+
+        return _root;
+    }
+
+    private string[] Folders(params string[] extra) =>
+        ["--input", Path.Combine(_root, "input"), "--theme", Path.Combine(_root, "theme"), "--output", Path.Combine(_root, "output"), .. extra];
+
+    [Fact]
+    public async Task Help_prints_usage_and_succeeds()
+    {
+        var (code, output, _) = await Run("--help");
+        Assert.Equal(0, code);
+        Assert.Contains("Usage: site <command>", output, StringComparison.Ordinal);
+        Assert.Contains("--drafts", output, StringComparison.Ordinal);
+        Assert.Equal(0, (await Run("build", "--help")).Code);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("biuld")]
+    [InlineData("build --colour")]
+    [InlineData("build --output")]
+    [InlineData("build --format xml")]
+    [InlineData("build --base-url not-a-url")]
+    [InlineData("build stray")]
+    public async Task Bad_usage_exits_with_2_and_says_why(string commandLine)
+    {
+        var (code, _, error) = await Run(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(2, code);
+        Assert.StartsWith("site: ", error, StringComparison.Ordinal);
+        Assert.Contains("Usage:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_good_build_exits_0_with_a_summary_line()
+    {
+        CopySample();
+        var (code, output, error) = await Run(["build", .. Folders()]);
+        Assert.True(code == 0, error);
+        Assert.Matches(@"Built \d+ files into .*output: 0 warning\(s\), 0 error\(s\) in \d+\.\d\d s\.", output);
+        Assert.True(File.Exists(Path.Combine(_root, "output", "index.html")));
+    }
+
+    [Fact]
+    public async Task A_wrong_date_exits_1_with_an_msbuild_style_error_at_the_line()
+    {
+        CopySample();
+        var article = Path.Combine(_root, "input", "articles", "increasing-your-running-safely.md");
+        File.WriteAllText(article, File.ReadAllText(article).Replace("date: 2026-10-20", "date: soon", StringComparison.Ordinal));
+        var (code, output, error) = await Run(["build", .. Folders()]);
+        Assert.Equal(1, code);
+        Assert.Contains("increasing-your-running-safely.md(4,7): error SITE1004: 'date' must be a date written as YYYY-MM-DD", error, StringComparison.Ordinal);
+        Assert.Contains("Build failed; output was left as it was: 0 warning(s), 1 error(s)", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_root, "output")));
+    }
+
+    [Fact]
+    public async Task GitHub_format_prints_workflow_annotations()
+    {
+        CopySample();
+        var author = Path.Combine(_root, "input", "articles", "sitting-at-work-with-hamstring-pain.md");
+        File.WriteAllText(author, File.ReadAllText(author).Replace("author: melissa", "author: melisa", StringComparison.Ordinal));
+        var (code, _, error) = await Run(["check", .. Folders("--format", "github")]);
+        Assert.Equal(1, code);
+        Assert.Contains("::error file=", error, StringComparison.Ordinal);
+        Assert.Contains("sitting-at-work-with-hamstring-pain.md,line=5,col=9,title=SITE1006::There is no author 'melisa'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_format_prints_structured_diagnostics()
+    {
+        CopySample();
+        var article = Path.Combine(_root, "input", "articles", "increasing-your-running-safely.md");
+        File.WriteAllText(article, File.ReadAllText(article).Replace("tags: [running, training load]", "tgas: [running]", StringComparison.Ordinal));
+        var (code, output, _) = await Run(["check", .. Folders("--format", "json")]);
+        Assert.Equal(1, code);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var first = json.RootElement[0];
+        Assert.Equal("SITE1005", first.GetProperty("id").GetString());
+        Assert.Equal(7, first.GetProperty("line").GetInt32());
+        Assert.Equal("Did you mean 'tags'?", first.GetProperty("help").GetString());
+    }
+
+    [Fact]
+    public async Task Check_writes_nothing()
+    {
+        CopySample();
+        var (code, output, _) = await Run(["check", .. Folders()]);
+        Assert.Equal(0, code);
+        Assert.Contains("Check passed", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_root, "output")));
+    }
+
+    [Fact]
+    public async Task Explain_describes_an_id()
+    {
+        var (code, output, _) = await Run("explain", "SITE1005");
+        Assert.Equal(0, code);
+        Assert.StartsWith("SITE1005", output, StringComparison.Ordinal);
+        Assert.Equal(2, (await Run("explain", "SITE9999")).Code);
+    }
+
+    [Fact]
+    public async Task Warnings_fail_the_build_with_warnaserror()
+    {
+        CopySample();
+        var page = Path.Combine(_root, "input", "pages", "about.md");
+        File.WriteAllText(page, File.ReadAllText(page).Replace(
+            "description: Physionorth is a physiotherapy clinic for runners and active people. Meet the team and find out how we work with you.",
+            "description: About us.",
+            StringComparison.Ordinal));
+        Assert.Equal(0, (await Run(["check", .. Folders()])).Code);
+        Assert.Equal(1, (await Run(["check", .. Folders("--warnaserror")])).Code);
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Site.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Site.sln not found.");
+    }
+}

@@ -1,0 +1,166 @@
+using Site.Engine.Diagnostics;
+
+namespace Site.Web.Tests;
+
+/// <summary>
+/// A small site declared inline, written to a temporary folder with the real theme, and built with the real
+/// pipeline. Files are given as path → text, in the spirit of Hugo's txtar integration tests.
+/// </summary>
+public sealed class TestSite : IDisposable
+{
+    public const string SiteYml = """
+        name: Test Clinic
+        base_url: https://test.example
+        language: en-AU
+        time_zone: Australia/Sydney
+        description: A clinic used by the tests, with enough words to be a real description.
+        clinic:
+          street: 1 Test Street
+          suburb: Testville
+          state: NSW
+          postcode: "2000"
+          phone: (02) 5550 0000
+        booking:
+          url: https://book.test.example/
+          label: Book now
+        disclaimer:
+          text: General information only. Get advice before any new exercise.
+          required_on: [article, condition]
+        """;
+
+    public const string Author = """
+        ---
+        name: Melissa Hartley
+        role: Physiotherapist
+        credentials: BPhty
+        registration: PHY0000000001
+        ---
+        Melissa's bio.
+        """;
+
+    public const string Condition = """
+        ---
+        title: Proximal hamstring tendinopathy
+        description: Pain where the hamstring tendons attach to the sitting bone, explained simply.
+        symptoms: [Pain at the sitting bone]
+        treatments: [Strength training]
+        ---
+        ## Overview details
+        The overview.
+        """;
+
+    public const string Article = """
+        ---
+        title: Hamstring pain in runners
+        description: Why runners get pain at the sitting bone and how physiotherapy helps them return.
+        date: 2026-11-02
+        author: melissa
+        conditions: [proximal-hamstring-tendinopathy]
+        tags: [running]
+        ---
+        Some text about hamstrings.
+
+        ## What causes it
+        Training changes.
+        """;
+
+    public const string Disclaimer = """
+        ---
+        title: Medical disclaimer
+        description: The information on this website is general in nature and is not personal advice.
+        ---
+        General information only.
+        """;
+
+    public TestSite(IDictionary<string, string?>? overrides = null)
+    {
+        Root = Directory.CreateTempSubdirectory("site-test-").FullName;
+        var files = new Dictionary<string, string?>
+        {
+            ["input/site.yml"] = SiteYml,
+            ["input/authors/melissa.md"] = Author,
+            ["input/conditions/proximal-hamstring-tendinopathy.md"] = Condition,
+            ["input/articles/hamstring-pain.md"] = Article,
+            ["input/pages/medical-disclaimer.md"] = Disclaimer,
+        };
+        CopyFolder(Path.Combine(RepositoryRoot, "theme"), Path.Combine(Root, "theme"));
+        foreach (var (path, text) in overrides ?? new Dictionary<string, string?>())
+        {
+            files[path] = text;
+        }
+
+        foreach (var (path, text) in files)
+        {
+            Write(path, text);
+        }
+    }
+
+    public string Root { get; }
+
+    public string Output => Path.Combine(Root, "output");
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>Writes a file (null deletes it).</summary>
+    public void Write(string path, string? text)
+    {
+        var full = Path.Combine(Root, path);
+        if (text is null)
+        {
+            File.Delete(full);
+            return;
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        File.WriteAllText(full, text.ReplaceLineEndings("\n"));
+    }
+
+    public Task<BuildResult> BuildAsync(BuildOptions? options = null) => SiteBuilder.BuildAsync((options ?? new BuildOptions()) with
+    {
+        Input = Path.Combine(Root, "input"),
+        Theme = Path.Combine(Root, "theme"),
+        Output = options?.Output is { } o && o != "output" ? Path.Combine(Root, o) : Output,
+        DisplayRoot = Root,
+        Now = options?.Now ?? new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero),
+    });
+
+    public string ReadOutput(string path) => File.ReadAllText(Path.Combine(Output, path));
+
+    public bool OutputExists(string path) => File.Exists(Path.Combine(Output, path));
+
+    public void Dispose() => Directory.Delete(Root, recursive: true);
+
+    /// <summary>The only error of a build, failing with the full list otherwise.</summary>
+    public static Diagnostic SingleError(BuildResult result)
+    {
+        var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
+        Assert.True(errors.Count == 1, "Expected one error, got:\n" + string.Join("\n", result.Diagnostics));
+        return errors[0];
+    }
+
+    public static void AssertClean(BuildResult result) =>
+        Assert.True(result.Errors == 0 && result.Warnings == 0, string.Join("\n", result.Diagnostics));
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Site.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Site.sln not found above " + AppContext.BaseDirectory);
+    }
+}
