@@ -29,6 +29,7 @@ public sealed record CommandLine(string Command, BuildOptions Build, OutputForma
           --drafts         Include articles marked draft: true
           --future         Include articles dated after today (clinic time zone)
           --base-url URL   Use this base URL instead of base_url in site.yml
+          --check-external Also check links to other websites (cached in .site-cache/)
           --warnaserror    Fail the build on warnings too
           --format FORMAT  text (default), json, or github (GitHub Actions annotations)
           --verbose        Print the time each build phase took
@@ -78,6 +79,9 @@ public sealed record CommandLine(string Command, BuildOptions Build, OutputForma
                     break;
                 case "--future":
                     options = options with { Future = true };
+                    break;
+                case "--check-external":
+                    options = options with { CheckExternal = true };
                     break;
                 case "--warnaserror":
                     options = options with { WarningsAsErrors = true };

@@ -27,6 +27,12 @@ public sealed record BuildOptions
     /// <summary>Write the site to the output folder; false runs every check and writes nothing.</summary>
     public bool WriteOutput { get; init; } = true;
 
+    /// <summary>Ask other websites whether linked pages exist (off by default: builds stay offline).</summary>
+    public bool CheckExternal { get; init; }
+
+    /// <summary>Where external link answers are cached; default <c>.site-cache/external-links.json</c> beside <c>input/</c>.</summary>
+    public string? ExternalCache { get; init; }
+
     /// <summary>Treat warnings as errors.</summary>
     public bool WarningsAsErrors { get; init; }
 }

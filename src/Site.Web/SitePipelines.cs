@@ -25,7 +25,15 @@ public static class SitePipelines
     public const string Assets = "assets";
     public const string Html = "html";
     public const string Feeds = "feeds";
+    public const string Checks = "checks";
     public const string Output = "output";
+
+    private static ExternalLinkChecker? External(SitePaths paths, BuildOptions options) => options.CheckExternal
+        ? new ExternalLinkChecker(new ExternalCheckOptions
+        {
+            CacheFile = options.ExternalCache ?? Path.Combine(Path.GetDirectoryName(paths.Input)!, ".site-cache", "external-links.json"),
+        })
+        : null;
 
     public static IReadOnlyList<Pipeline> Create(SitePaths paths, SiteSettings settings, ThemeTemplates theme, BuildOptions options, DateOnly today)
     {
@@ -58,6 +66,10 @@ public static class SitePipelines
             {
                 Dependencies = [Html],
                 Process = [new GenerateSitemap(settings), new GenerateRobots(settings, disallowAll: false), new GenerateFeeds(settings)],
+            },
+            new(Checks)
+            {
+                PostProcess = [new CheckLinks(settings, new LinkOrigins(paths), External(paths, options))],
             },
             new(Output)
             {

@@ -6,7 +6,11 @@ public class FrontMatterTests
 {
     private static async Task<Engine.Diagnostics.Diagnostic> ErrorFor(string article)
     {
-        using var site = new TestSite(new Dictionary<string, string?> { ["input/articles/hamstring-pain.md"] = article });
+        using var site = new TestSite(new Dictionary<string, string?>
+        {
+            ["input/articles/hamstring-pain.md"] = article,
+            ["input/assets/images/squat.svg"] = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        });
         var result = await site.BuildAsync();
         return TestSite.SingleError(result);
     }
@@ -124,7 +128,7 @@ public class FrontMatterTests
     [Fact]
     public async Task An_image_without_alt_text_is_reported_at_the_markdown_position()
     {
-        var error = await ErrorFor(TestSite.Article.Replace("Some text about hamstrings.", "Some text.\n\nSee ![](/assets/squat.jpg) here.", StringComparison.Ordinal));
+        var error = await ErrorFor(TestSite.Article.Replace("Some text about hamstrings.", "Some text.\n\nSee ![](/assets/images/squat.svg) here.", StringComparison.Ordinal));
         Assert.Equal(DiagnosticIds.MissingAltText, error.Id);
         Assert.Equal((11, 5), (error.Location!.Line, error.Location.Column));
     }
@@ -132,7 +136,7 @@ public class FrontMatterTests
     [Fact]
     public async Task A_front_matter_image_without_alt_is_reported()
     {
-        var error = await ErrorFor(TestSite.Article.Replace("tags: [running]", "tags: [running]\nimage: /assets/a.jpg", StringComparison.Ordinal));
+        var error = await ErrorFor(TestSite.Article.Replace("tags: [running]", "tags: [running]\nimage: /assets/images/squat.svg", StringComparison.Ordinal));
         Assert.Equal(DiagnosticIds.MissingAltText, error.Id);
         Assert.Equal(8, error.Location?.Line);
     }

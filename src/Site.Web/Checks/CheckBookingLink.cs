@@ -17,7 +17,7 @@ public sealed class CheckBookingLink : IModule
         ArgumentNullException.ThrowIfNull(context);
         foreach (var document in documents)
         {
-            if (document.Model is not SitePage page || !Kinds.Contains(page.Kind))
+            if (document.Model is not SitePage page || document.Metadata.ContainsKey(Modules.MetadataKeys.RenderFailed) || !Kinds.Contains(page.Kind))
             {
                 continue;
             }

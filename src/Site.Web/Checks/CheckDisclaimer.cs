@@ -28,7 +28,7 @@ public sealed class CheckDisclaimer(SiteSettings settings) : IModule
         var disclaimerUrl = $"/{settings.Disclaimer.Page}/";
         Parallel.ForEach(documents, document =>
         {
-            if (document.Model is not SitePage page)
+            if (document.Model is not SitePage page || document.Metadata.ContainsKey(Modules.MetadataKeys.RenderFailed))
             {
                 return;
             }

@@ -14,6 +14,7 @@ public sealed record SiteSettings(
     Booking Booking,
     DisclaimerSettings Disclaimer,
     ImmutableArray<NavItem> Navigation,
+    ImmutableArray<NavItem> FooterNavigation,
     int ArticlesPerPage)
 {
     /// <summary>An absolute URL on the site's base URL for a root-relative path.</summary>
@@ -48,12 +49,13 @@ public sealed record SiteSettings(
         var booking = f.Map("booking", required: true) is { } b ? Booking.Read(b) : null;
         var disclaimer = f.Map("disclaimer", required: true) is { } d ? DisclaimerSettings.Read(d) : null;
         var navigation = f.MapList("navigation").Select(NavItem.Read).OfType<NavItem>().ToImmutableArray();
+        var footer = f.MapList("footer_navigation").Select(NavItem.Read).OfType<NavItem>().ToImmutableArray();
         var perPage = f.Number("articles_per_page", 1, 100) ?? 10;
         f.ReportUnknownKeys();
 
         return name is null || baseUrl is null || zone is null || description is null || clinic is null || booking is null || disclaimer is null
             ? null
-            : new SiteSettings(name, baseUrl.TrimEnd('/'), language, zone, description, clinic, booking, disclaimer, navigation, perPage);
+            : new SiteSettings(name, baseUrl.TrimEnd('/'), language, zone, description, clinic, booking, disclaimer, navigation, footer, perPage);
     }
 }
 

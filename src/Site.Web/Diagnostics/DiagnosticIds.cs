@@ -24,6 +24,8 @@ public static class DiagnosticIds
     public const string BrokenFragment = "SITE2002";
     public const string DuplicateId = "SITE2003";
     public const string BadContactLink = "SITE2004";
+    public const string BrokenExternalLink = "SITE2005";
+    public const string UnverifiedExternalLink = "SITE2006";
     public const string DisclaimerMissing = "SITE3001";
     public const string DisclaimerMisplaced = "SITE3002";
     public const string BookingLinkMissing = "SITE3003";
@@ -56,6 +58,8 @@ public static class DiagnosticIds
         new(BrokenFragment, "A link points to a heading (#part) that does not exist on the target page.", "Use one of the heading anchors of the target page; the message suggests the closest."),
         new(DuplicateId, "Two elements on one page share an id, so links to it are ambiguous.", "Rename one of the headings."),
         new(BadContactLink, "A mailto: or tel: link is malformed.", "Write mailto:name@example.com or tel:+61255501234."),
+        new(BrokenExternalLink, "A link to another website answered 'not found' or 'gone', or its host does not exist (only with --check-external).", "Update the address or remove the link."),
+        new(UnverifiedExternalLink, "A link to another website could not be verified: it refused automated checks (401, 403, 429, 999) or timed out.", "Open the link in a browser; if it works, nothing needs fixing."),
         new(DisclaimerMissing, "A page that must carry the medical disclaimer does not show it, or shows altered text.", "Do not edit or remove the disclaimer block; change its text only in input/site.yml."),
         new(DisclaimerMisplaced, "The disclaimer is not between the page's main text and the booking call to action.", "Keep the disclaimer partial after the body and before the call to action in the layout."),
         new(BookingLinkMissing, "A page that must offer booking has no link to the booking address.", "Keep the book-now partial in the layout, and check booking.url in input/site.yml."),

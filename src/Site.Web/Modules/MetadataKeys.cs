@@ -12,4 +12,6 @@ public static class MetadataKeys
     public const string Page = "page";
     public const string LastModified = "last-modified";
     public const string Booking = "booking";
+    public const string SourceText = "source-text";
+    public const string RenderFailed = "render-failed";
 }

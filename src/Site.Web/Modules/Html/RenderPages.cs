@@ -35,17 +35,12 @@ public sealed class RenderPages(ThemeTemplates theme, SiteSettings settings, Sit
 
         var shown = document.Source ?? page.Url;
         var inner = theme.Render(page.Layout, globals, shown, context.Diagnostics);
-        if (inner is null)
-        {
-            yield break;
-        }
-
         globals["content"] = inner;
-        var html = theme.Render("base", globals, shown, context.Diagnostics);
-        if (html is not null)
-        {
-            yield return document with { Content = html };
-        }
+        var html = inner is null ? null : theme.Render("base", globals, shown, context.Diagnostics);
+
+        // A page that failed to render still exists as far as links and checks are concerned, so one template
+        // error is reported once instead of again as a broken link on every page that links to it.
+        yield return html is null ? document.With(MetadataKeys.RenderFailed, true) : document with { Content = html };
     }
 }
 
@@ -53,12 +48,12 @@ public sealed class RenderPages(ThemeTemplates theme, SiteSettings settings, Sit
 public sealed record PageHead(string Title, string Description, string Url, string Canonical, string Kind, IReadOnlyList<Crumb> Breadcrumbs, string? Robots);
 
 /// <summary>The site-wide settings as templates read them.</summary>
-public sealed record SiteView(string Name, string Description, string BaseUrl, string Language, Clinic Clinic, IReadOnlyList<NavItem> Navigation, string Year, LinkView Booking)
+public sealed record SiteView(string Name, string Description, string BaseUrl, string Language, Clinic Clinic, IReadOnlyList<NavItem> Navigation, IReadOnlyList<NavItem> FooterNavigation, string Year, LinkView Booking)
 {
     public static SiteView From(SiteSettings settings, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return new(settings.Name, settings.Description, settings.BaseUrl, settings.Language, settings.Clinic, settings.Navigation,
+        return new(settings.Name, settings.Description, settings.BaseUrl, settings.Language, settings.Clinic, settings.Navigation, settings.FooterNavigation,
             today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), new LinkView(settings.Booking.Label, settings.Booking.Url));
     }
 }

@@ -26,7 +26,9 @@ public sealed class ReadContent(string folder, SitePaths paths) : IModule
         await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), context.CancellationToken, async (i, token) =>
         {
             var text = await File.ReadAllTextAsync(files[i], token).ConfigureAwait(false);
-            read[i] = new Document(paths.Display(files[i]), null, text).With(MetadataKeys.Slug, Path.GetFileNameWithoutExtension(files[i]));
+            read[i] = new Document(paths.Display(files[i]), null, text)
+                .With(MetadataKeys.Slug, Path.GetFileNameWithoutExtension(files[i]))
+                .With(MetadataKeys.SourceText, text);
         }).ConfigureAwait(false);
 
         var result = documents.ToBuilder();

@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using Site.Engine;
+using Site.Engine.Diagnostics;
+using Site.Engine.Pipelines;
+using Site.Web.Content;
+using Site.Web.Diagnostics;
+using Site.Web.Rendering;
+
+namespace Site.Web.Checks;
+
+/// <summary>
+/// Checks every URL in every generated page, feed and sitemap against the files this build writes, with
+/// Netlify's rules, including <c>#fragments</c> against the target's ids; checks mailto: and tel: syntax;
+/// warns about duplicate ids; and, when an external checker is given, checks links to other sites. Each
+/// problem points at the Markdown line that wrote the link where there is one.
+/// </summary>
+public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, ExternalLinkChecker? external = null) : IModule
+{
+    public async ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var files = context.AllDocuments().Where(d => d.Destination is not null).ToList();
+        var routes = new SiteRoutes(files.Select(f => f.Destination!));
+        var scans = new PageScan[files.Count];
+        Parallel.For(0, files.Count, i => scans[i] = files[i].Bytes is null ? PageScan.Of(files[i].Destination!, files[i].Content) : PageScan.Empty);
+        var scanByFile = files.Select((f, i) => (f.Destination!, scans[i])).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+        var site = new Uri(settings.BaseUrl + "/");
+        var externals = new ConcurrentBag<(string Url, Uri Target, Document Page, string PageUrl, string? Layout)>();
+        var problems = new ConcurrentBag<LinkProblem>();
+
+        Parallel.For(0, files.Count, i =>
+        {
+            var file = files[i];
+            var page = file.Model as SitePage;
+            var pageUrl = page?.Url ?? "/" + file.Destination;
+            var layout = page?.Layout;
+            var reported = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var id in scans[i].DuplicateIds.Distinct(StringComparer.Ordinal))
+            {
+                problems.Add(new LinkProblem(DiagnosticIds.DuplicateId, origins.Locate(file, "id=\"" + id + "\"", layout) with { Line = 0, Column = 0 }, pageUrl, $"The id '{id}' is used more than once on {{0}}, so links to #{id} are ambiguous.", "Give one of the headings a different title."));
+            }
+
+            foreach (var url in scans[i].Urls)
+            {
+                if (url.Length == 0 || !reported.Add(url))
+                {
+                    continue;
+                }
+
+                var target = LinkTarget.Resolve(url, new Uri(site, pageUrl), site);
+                switch (target.Kind)
+                {
+                    case LinkKind.Mail or LinkKind.Phone when target.ContactProblem() is { } problem:
+                        problems.Add(new LinkProblem(DiagnosticIds.BadContactLink, origins.Locate(file, url, layout), pageUrl, $"The link '{url}' on {{0}} is malformed: {problem}", target.Kind == LinkKind.Mail ? "Write it as mailto:name@example.com." : "Write it as tel:+61255501234."));
+                        break;
+                    case LinkKind.External:
+                        externals.Add((url, target.Url!, file, pageUrl, layout));
+                        break;
+                    case LinkKind.Internal:
+                        if (CheckInternal(file, url, target, routes, scanByFile, pageUrl, layout) is { } broken)
+                        {
+                            problems.Add(broken);
+                        }
+
+                        break;
+                }
+            }
+        });
+
+        Report(context, problems);
+        if (external is not null)
+        {
+            await ReportExternal(context, externals.ToList()).ConfigureAwait(false);
+        }
+
+        return documents;
+    }
+
+    private LinkProblem? CheckInternal(Document file, string url, LinkTarget target, SiteRoutes routes, Dictionary<string, PageScan> scans, string pageUrl, string? layout)
+    {
+        var resolved = routes.Resolve(target.Path!);
+        if (resolved is null)
+        {
+            var closest = Suggest.Closest(target.Path!, routes.Addresses);
+            return new LinkProblem(
+                DiagnosticIds.BrokenLink,
+                origins.Locate(file, url, layout),
+                pageUrl,
+                $"The link '{url}' on {{0}} goes nowhere: this site has no page at {target.Path}.",
+                closest is null ? "Check the address against the page's file name." : $"Did you mean '{closest}'?");
+        }
+
+        if (target.Fragment is { Length: > 0 } fragment && resolved.EndsWith(".html", StringComparison.Ordinal) && !scans[resolved].Ids.Contains(fragment))
+        {
+            var closest = Suggest.Closest(fragment, scans[resolved].Ids);
+            return new LinkProblem(
+                DiagnosticIds.BrokenFragment,
+                origins.Locate(file, url, layout),
+                pageUrl,
+                $"The link '{url}' on {{0}} points to a part of the page called '#{fragment}', which does not exist.",
+                closest is null ? "Link to a heading that exists on that page, or drop the #part." : $"Did you mean '#{closest}'?");
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// One diagnostic per place and problem: a broken link in a shared template is one error naming how many
+    /// pages it broke, not one error per page.
+    /// </summary>
+    private static void Report(BuildContext context, IEnumerable<LinkProblem> problems)
+    {
+        foreach (var group in problems.GroupBy(p => (p.Id, p.Location, p.Message, p.Help)))
+        {
+            var pages = group.Select(p => p.PageUrl).Distinct().Order(StringComparer.Ordinal).ToList();
+            var on = pages.Count == 1 ? pages[0] : $"{pages.Count} pages ({string.Join(", ", pages.Take(3))}{(pages.Count > 3 ? ", ..." : "")})";
+            var severity = group.Key.Id == DiagnosticIds.DuplicateId ? Severity.Warning : Severity.Error;
+            context.Diagnostics.Add(new Diagnostic(group.Key.Id, severity, group.Key.Location, string.Format(CultureInfo.InvariantCulture, group.Key.Message, on), group.Key.Help));
+        }
+    }
+
+    /// <summary>A link problem before it is grouped; <see cref="Message"/> has a {0} where the page list goes.</summary>
+    private sealed record LinkProblem(string Id, SourceLocation Location, string PageUrl, string Message, string? Help);
+
+    private async Task ReportExternal(BuildContext context, List<(string Url, Uri Target, Document Page, string PageUrl, string? Layout)> links)
+    {
+        var results = await external!.CheckAsync(links.Select(l => l.Target).Distinct(), context.CancellationToken).ConfigureAwait(false);
+        foreach (var link in links.OrderBy(l => l.PageUrl, StringComparer.Ordinal).ThenBy(l => l.Url, StringComparer.Ordinal))
+        {
+            var result = results[link.Target];
+            var where = origins.Locate(link.Page, link.Url, link.Layout);
+            switch (result.Status)
+            {
+                case ExternalStatus.Broken:
+                    context.Diagnostics.Error(DiagnosticIds.BrokenExternalLink, where, $"The external link '{link.Url}' on {link.PageUrl} is broken: {result.Reason}.", "Update or remove the link.");
+                    break;
+                case ExternalStatus.Unverified:
+                    context.Diagnostics.Warning(DiagnosticIds.UnverifiedExternalLink, where, $"The external link '{link.Url}' on {link.PageUrl} could not be verified: {result.Reason}.", "Open it in a browser; sites often turn away automated checks.");
+                    break;
+            }
+        }
+    }
+}

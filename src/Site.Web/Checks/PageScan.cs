@@ -1,0 +1,102 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Site.Web.Checks;
+
+/// <summary>The ids and outgoing URLs of one generated file, read in a single pass.</summary>
+public sealed partial record PageScan(FrozenSet<string> Ids, IReadOnlyList<string> DuplicateIds, IReadOnlyList<string> Urls)
+{
+    public static readonly PageScan Empty = new(FrozenSet<string>.Empty, [], []);
+
+    [GeneratedRegex("<(loc|uri)>([^<]+)</(loc|uri)>", RegexOptions.CultureInvariant)]
+    private static partial Regex XmlUrl();
+
+    // content_html repeats a page's body, whose links the page's own check already covers.
+    private static readonly FrozenSet<string> JsonUrlProperties =
+        new[] { "url", "home_page_url", "feed_url", "external_url", "image", "banner_image", "icon", "favicon", "avatar" }.ToFrozenSet(StringComparer.Ordinal);
+
+    public static PageScan Of(string destination, string content)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        if (destination.EndsWith(".html", StringComparison.Ordinal))
+        {
+            return Html(content);
+        }
+
+        if (destination.EndsWith(".xml", StringComparison.Ordinal))
+        {
+            var urls = XmlUrl().Matches(content).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value.Trim()))
+                .Concat(Html(content).Urls).ToList();
+            return Empty with { Urls = urls };
+        }
+
+        if (destination.EndsWith(".json", StringComparison.Ordinal))
+        {
+            var urls = new List<string>();
+            try
+            {
+                using var json = JsonDocument.Parse(content);
+                Collect(json.RootElement, urls);
+            }
+            catch (JsonException)
+            {
+                // Not ours to judge here; a malformed feed is caught by the feed tests.
+            }
+
+            return Empty with { Urls = urls };
+        }
+
+        return Empty;
+    }
+
+    private static PageScan Html(string content)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var duplicates = new List<string>();
+        var urls = new List<string>();
+        foreach (var tag in HtmlTags.Scan(content))
+        {
+            var id = tag["id"] ?? (tag.Name == "a" ? tag["name"] : null);
+            if (!string.IsNullOrEmpty(id) && !ids.Add(id))
+            {
+                duplicates.Add(id);
+            }
+
+            foreach (var (_, url) in HtmlTags.Urls(tag))
+            {
+                urls.Add(url);
+            }
+        }
+
+        return new PageScan(ids.ToFrozenSet(StringComparer.Ordinal), duplicates, urls);
+    }
+
+    private static void Collect(JsonElement element, List<string> urls)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Value.ValueKind == JsonValueKind.String && JsonUrlProperties.Contains(property.Name))
+                    {
+                        urls.Add(property.Value.GetString()!);
+                    }
+                    else
+                    {
+                        Collect(property.Value, urls);
+                    }
+                }
+
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                {
+                    Collect(item, urls);
+                }
+
+                break;
+        }
+    }
+}
