@@ -144,6 +144,47 @@ public sealed class SiteCommandTests : IDisposable
         Assert.Equal(1, (await Run(["check", .. Folders("--warnaserror")])).Code);
     }
 
+    public static TheoryData<string, string, string, string> SampleDefects => new()
+    {
+        // file under input/, text to find, replacement, expected "file(line,col): error ID" prefix
+        { "articles/sitting-at-work-with-hamstring-pain.md", "author: melissa", "author: melisa", "articles/sitting-at-work-with-hamstring-pain.md(5,9): error SITE1006" },
+        { "articles/increasing-your-running-safely.md", "proximal-hamstring-tendinopathy-in-runners/#what-causes-it", "proximal-hamstring-tendinopathy-in-runners/#what-causes-this", "articles/increasing-your-running-safely.md(40,1): error SITE2002" },
+        { "articles/proximal-hamstring-tendinopathy-in-runners.md", "(/conditions/proximal-hamstring-tendinopathy/)", "(/conditions/hamstring-tendinopathy/)", "articles/proximal-hamstring-tendinopathy-in-runners.md(18,23): error SITE2001" },
+        { "articles/your-first-physiotherapy-appointment.md", "date: 2026-09-15", "date: 15/09/2026", "articles/your-first-physiotherapy-appointment.md(4,7): error SITE1004" },
+        { "articles/your-first-physiotherapy-appointment.md", "tags: [getting started]", "tags:\n\t- getting started", "articles/your-first-physiotherapy-appointment.md(8,1): error SITE1001" },
+        { "articles/sitting-at-work-with-hamstring-pain.md", "tags: [hamstring, work and lifestyle]", "tags: [hamstring]\nimage: /assets/images/melissa.svg", "articles/sitting-at-work-with-hamstring-pain.md(8,8): error SITE1008" },
+        { "articles/sitting-at-work-with-hamstring-pain.md", "conditions: [proximal-hamstring-tendinopathy]", "condition: [proximal-hamstring-tendinopathy]", "articles/sitting-at-work-with-hamstring-pain.md(6,1): error SITE1005" },
+        { "conditions/proximal-hamstring-tendinopathy.md", "reviewed_by: nicole", "reviewed_by: nicol", "conditions/proximal-hamstring-tendinopathy.md(30,14): error SITE1006" },
+        { "site.yml", "  page: medical-disclaimer", "  page: medical-disclaimers", "site.yml(36,9): error SITE3004" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SampleDefects))]
+    public async Task Each_defect_marketing_staff_make_fails_the_sample_build_at_the_right_line(string file, string find, string replace, string expected)
+    {
+        CopySample();
+        var path = Path.Combine(_root, "input", file);
+        var text = File.ReadAllText(path);
+        Assert.Contains(find, text, StringComparison.Ordinal);
+        File.WriteAllText(path, text.Replace(find, replace, StringComparison.Ordinal));
+        var (code, _, error) = await Run(["build", .. Folders()]);
+        Assert.Equal(1, code);
+        var errors = error.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => l.Contains(": error ", StringComparison.Ordinal)).ToList();
+        // One mistake, one place to fix: every error it causes points into the file that has the mistake.
+        Assert.All(errors, e => Assert.Contains("input/" + file + "(", e, StringComparison.Ordinal));
+        Assert.Contains(Path.Combine(_root, "input", expected).Replace('\\', '/'), error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_disclaimer_partial_deleted_by_hand_fails_the_sample_build()
+    {
+        CopySample();
+        File.WriteAllText(Path.Combine(_root, "theme", "partials", "disclaimer.sbn"), "<aside></aside>\n");
+        var (code, _, error) = await Run(["build", .. Folders()]);
+        Assert.Equal(1, code);
+        Assert.Contains("error SITE3001: The article page /articles/proximal-hamstring-tendinopathy-in-runners/ does not show the medical disclaimer.", error, StringComparison.Ordinal);
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

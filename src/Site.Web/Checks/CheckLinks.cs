@@ -39,7 +39,7 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
             var reported = new HashSet<string>(StringComparer.Ordinal);
             foreach (var id in scans[i].DuplicateIds.Distinct(StringComparer.Ordinal))
             {
-                problems.Add(new LinkProblem(DiagnosticIds.DuplicateId, origins.Locate(file, "id=\"" + id + "\"", layout) with { Line = 0, Column = 0 }, pageUrl, $"The id '{id}' is used more than once on {{0}}, so links to #{id} are ambiguous.", "Give one of the headings a different title."));
+                problems.Add(new LinkProblem(DiagnosticIds.DuplicateId, origins.Locate(file, "id=\"" + id + "\"", layout) with { Line = 0, Column = 0 }, pageUrl, $"The id '{id}' is used more than once on {{0}}, so links to #{id} are ambiguous.", "Give one of the headings a different title.") { Severity = Severity.Warning });
             }
 
             foreach (var url in scans[i].Urls)
@@ -69,11 +69,13 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
             }
         });
 
-        Report(context, problems);
+        var all = problems.ToList();
         if (external is not null)
         {
-            await ReportExternal(context, externals.ToList()).ConfigureAwait(false);
+            all.AddRange(await CheckExternal(context, [.. externals]).ConfigureAwait(false));
         }
+
+        Report(context, all);
 
         return documents;
     }
@@ -116,30 +118,25 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
         {
             var pages = group.Select(p => p.PageUrl).Distinct().Order(StringComparer.Ordinal).ToList();
             var on = pages.Count == 1 ? pages[0] : $"{pages.Count} pages ({string.Join(", ", pages.Take(3))}{(pages.Count > 3 ? ", ..." : "")})";
-            var severity = group.Key.Id == DiagnosticIds.DuplicateId ? Severity.Warning : Severity.Error;
+            var severity = group.First().Severity;
             context.Diagnostics.Add(new Diagnostic(group.Key.Id, severity, group.Key.Location, string.Format(CultureInfo.InvariantCulture, group.Key.Message, on), group.Key.Help));
         }
     }
 
     /// <summary>A link problem before it is grouped; <see cref="Message"/> has a {0} where the page list goes.</summary>
-    private sealed record LinkProblem(string Id, SourceLocation Location, string PageUrl, string Message, string? Help);
+    private sealed record LinkProblem(string Id, SourceLocation Location, string PageUrl, string Message, string? Help)
+    {
+        public Severity Severity { get; init; } = Severity.Error;
+    }
 
-    private async Task ReportExternal(BuildContext context, List<(string Url, Uri Target, Document Page, string PageUrl, string? Layout)> links)
+    private async Task<IEnumerable<LinkProblem>> CheckExternal(BuildContext context, List<(string Url, Uri Target, Document Page, string PageUrl, string? Layout)> links)
     {
         var results = await external!.CheckAsync(links.Select(l => l.Target).Distinct(), context.CancellationToken).ConfigureAwait(false);
-        foreach (var link in links.OrderBy(l => l.PageUrl, StringComparer.Ordinal).ThenBy(l => l.Url, StringComparer.Ordinal))
-        {
-            var result = results[link.Target];
-            var where = origins.Locate(link.Page, link.Url, link.Layout);
-            switch (result.Status)
-            {
-                case ExternalStatus.Broken:
-                    context.Diagnostics.Error(DiagnosticIds.BrokenExternalLink, where, $"The external link '{link.Url}' on {link.PageUrl} is broken: {result.Reason}.", "Update or remove the link.");
-                    break;
-                case ExternalStatus.Unverified:
-                    context.Diagnostics.Warning(DiagnosticIds.UnverifiedExternalLink, where, $"The external link '{link.Url}' on {link.PageUrl} could not be verified: {result.Reason}.", "Open it in a browser; sites often turn away automated checks.");
-                    break;
-            }
-        }
+        return links
+            .Select(link => (Link: link, Result: results[link.Target]))
+            .Where(x => x.Result.Status != ExternalStatus.Ok)
+            .Select(x => x.Result.Status == ExternalStatus.Broken
+                ? new LinkProblem(DiagnosticIds.BrokenExternalLink, origins.Locate(x.Link.Page, x.Link.Url, x.Link.Layout), x.Link.PageUrl, $"The external link '{x.Link.Url}' on {{0}} is broken: {x.Result.Reason}.", "Update or remove the link.")
+                : new LinkProblem(DiagnosticIds.UnverifiedExternalLink, origins.Locate(x.Link.Page, x.Link.Url, x.Link.Layout), x.Link.PageUrl, $"The external link '{x.Link.Url}' on {{0}} could not be verified: {x.Result.Reason}.", "Open it in a browser; if it works, nothing needs fixing.") { Severity = Severity.Warning });
     }
 }

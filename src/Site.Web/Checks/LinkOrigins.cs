@@ -55,11 +55,16 @@ public sealed class LinkOrigins
             return new SourceLocation(page.Source, inSource.Line, inSource.Column);
         }
 
-        foreach (var (display, text2) in _settingsAndTheme)
+        // Settings and templates often build an address from a bare name (page: medical-disclaimer), so
+        // look for the exact URL first, then for its path without the slashes around it.
+        foreach (var needle in new[] { url, url.Trim('/') }.Where(n => n.Length >= 3).Distinct())
         {
-            if (Find(text2, url) is { } found)
+            foreach (var (display, text2) in _settingsAndTheme)
             {
-                return new SourceLocation(display, found.Line, found.Column);
+                if (Find(text2, needle) is { } found)
+                {
+                    return new SourceLocation(display, found.Line, found.Column);
+                }
             }
         }
 

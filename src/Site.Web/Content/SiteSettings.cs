@@ -108,6 +108,9 @@ public sealed record Booking(string Url, string Label)
 
 public sealed record DisclaimerSettings(string Text, ImmutableArray<string> RequiredOn, string Page)
 {
+    /// <summary>Where the disclaimer page was named, for errors about it.</summary>
+    public Engine.Diagnostics.SourceLocation? PageLocation { get; init; }
+
     /// <summary>Page kinds that may be listed in <c>required_on</c>.</summary>
     public static readonly ImmutableArray<string> Kinds = ["article", "condition", "author", "page"];
 
@@ -124,7 +127,7 @@ public sealed record DisclaimerSettings(string Text, ImmutableArray<string> Requ
         var page = f.Text("page") ?? "medical-disclaimer";
         f.ReportUnknownKeys();
         var kinds = requiredOn.IsEmpty ? ["article", "condition"] : requiredOn.Select(k => k.Value).ToImmutableArray();
-        return text is null ? null : new DisclaimerSettings(text, kinds, page);
+        return text is null ? null : new DisclaimerSettings(text, kinds, page) { PageLocation = f.LocationOf(f.Has("page") ? "page" : "text") };
     }
 }
 

@@ -41,8 +41,11 @@ public sealed class Views(SiteIndex index)
 
     public static string DateIso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    public LinkView AuthorLink(string id) =>
-        index.AuthorsById.TryGetValue(id, out var author) ? new LinkView(author.Item.Name, author.Item.Url) : new LinkView(id, "/authors/");
+    /// <summary>A link to an author's page. Unknown ids were reported by IndexContent and are never linked.</summary>
+    public LinkView AuthorLink(string id) => Reviewer(id) ?? throw new InvalidOperationException($"Unknown author '{id}' reached rendering.");
+
+    private LinkView? Reviewer(string id) =>
+        index.AuthorsById.TryGetValue(id, out var author) ? new LinkView(author.Item.Name, author.Item.Url) : null;
 
     public ArticleCard Card(Entry<Article> entry)
     {
@@ -75,7 +78,7 @@ public sealed class Views(SiteIndex index)
         var c = entry.Item;
         return new ConditionView(
             c.Title, c.Url, c.Description, c.AlsoKnownAs, c.Symptoms, c.AggravatingFactors, c.RiskFactors, c.Treatments,
-            c.ReviewedBy is { } r ? AuthorLink(r.Value) : null,
+            c.ReviewedBy is { } r ? Reviewer(r.Value) : null,
             c.LastReviewed is { } lr ? DateIso(lr) : null, c.LastReviewed is { } lr2 ? DateText(lr2) : null,
             entry.Body, Cards(index.ArticlesByCondition.GetValueOrDefault(c.Slug, [])));
     }

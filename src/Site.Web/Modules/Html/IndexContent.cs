@@ -46,7 +46,7 @@ public sealed class IndexContent(SiteSettings settings, string siteFile) : IModu
         {
             context.Diagnostics.Error(
                 DiagnosticIds.DisclaimerPageMissing,
-                SourceLocation.OfFile(siteFile),
+                settings.Disclaimer.PageLocation ?? SourceLocation.OfFile(siteFile),
                 $"The medical disclaimer page '{settings.Disclaimer.Page}' does not exist in input/pages/.",
                 Suggest.DidYouMean(settings.Disclaimer.Page, pages.Select(p => p.Item.Slug)) ?? $"Add input/pages/{settings.Disclaimer.Page}.md.");
         }

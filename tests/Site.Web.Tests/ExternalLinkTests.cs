@@ -1,0 +1,100 @@
+using Site.Web.Checks;
+using Site.Web.Diagnostics;
+
+namespace Site.Web.Tests;
+
+public sealed class ExternalLinkTests : IDisposable
+{
+    private readonly LocalHttpServer _server = new();
+    private readonly string _cache = Path.Combine(Directory.CreateTempSubdirectory("link-cache-").FullName, "links.json");
+
+    public void Dispose()
+    {
+        _server.Dispose();
+        Directory.Delete(Path.GetDirectoryName(_cache)!, recursive: true);
+    }
+
+    private ExternalLinkChecker Checker() => new(new ExternalCheckOptions
+    {
+        CacheFile = _cache,
+        Timeout = TimeSpan.FromSeconds(1),
+        MaxRetryAfter = TimeSpan.FromSeconds(2),
+        PerHost = 2,
+    });
+
+    private Uri At(string path) => new(_server.BaseUrl + path);
+
+    private async Task<ExternalResult> Check(string path) =>
+        (await Checker().CheckAsync([At(path)], CancellationToken.None))[At(path)];
+
+    [Theory]
+    [InlineData("/ok", ExternalStatus.Ok)]
+    [InlineData("/moved", ExternalStatus.Ok)]
+    [InlineData("/missing", ExternalStatus.Broken)]
+    [InlineData("/gone", ExternalStatus.Broken)]
+    [InlineData("/forbidden", ExternalStatus.Unverified)]
+    [InlineData("/always-busy", ExternalStatus.Unverified)]
+    public async Task Answers_are_classified(string path, ExternalStatus expected)
+    {
+        var result = await Check(path);
+        Assert.Equal(expected, result.Status);
+    }
+
+    [Fact]
+    public async Task A_server_that_never_answers_is_unverified_not_passed()
+    {
+        var result = await Check("/hang");
+        Assert.Equal(ExternalStatus.Unverified, result.Status);
+        Assert.Contains("no answer within 1 s", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Retry_after_is_honoured_before_asking_again()
+    {
+        var result = await Check("/busy-then-ok");
+        Assert.Equal(ExternalStatus.Ok, result.Status);
+        var times = _server.Requests.Where(r => r.Request.EndsWith("/busy-then-ok", StringComparison.Ordinal)).Select(r => r.At).ToList();
+        Assert.Equal(2, times.Count);
+        Assert.True(times[1] - times[0] >= TimeSpan.FromSeconds(0.9), $"asked again after {(times[1] - times[0]).TotalMilliseconds} ms");
+    }
+
+    [Fact]
+    public async Task Cached_answers_are_not_fetched_again_but_unverified_ones_are()
+    {
+        await Checker().CheckAsync([At("/ok"), At("/missing"), At("/forbidden")], CancellationToken.None);
+        var before = _server.Requests.Count;
+        var again = await Checker().CheckAsync([At("/ok"), At("/missing"), At("/forbidden")], CancellationToken.None);
+        Assert.Equal(ExternalStatus.Ok, again[At("/ok")].Status);
+        Assert.Equal(ExternalStatus.Broken, again[At("/missing")].Status);
+        Assert.All(_server.Requests.Skip(before), r => Assert.Contains("/forbidden", r.Request, StringComparison.Ordinal));
+        Assert.True(_server.Requests.Count > before);
+    }
+
+    [Fact]
+    public async Task Requests_to_one_host_stay_within_the_per_host_limit()
+    {
+        await Checker().CheckAsync([At("/ok"), At("/ok-2"), At("/ok-3"), At("/ok-4")], CancellationToken.None);
+        Assert.InRange(_server.MaxConcurrent, 1, 2);
+    }
+
+    [Fact]
+    public async Task A_build_with_external_checks_reports_broken_as_errors_and_blocked_as_warnings()
+    {
+        var body = $"See [a]({_server.BaseUrl}/ok), [b]({_server.BaseUrl}/missing) and\n[c]({_server.BaseUrl}/always-busy).";
+        using var site = new TestSite(new Dictionary<string, string?>
+        {
+            ["input/articles/hamstring-pain.md"] = TestSite.Article.Replace("Some text about hamstrings.", body, StringComparison.Ordinal),
+            ["input/site.yml"] = TestSite.SiteYml.Replace("https://book.test.example/", _server.BaseUrl + "/ok", StringComparison.Ordinal),
+        });
+        var offline = await site.BuildAsync();
+        TestSite.AssertClean(offline);
+        Assert.Empty(_server.Requests);
+
+        var result = await site.BuildAsync(new BuildOptions { CheckExternal = true, ExternalCache = _cache });
+        var error = TestSite.SingleError(result);
+        Assert.Equal(DiagnosticIds.BrokenExternalLink, error.Id);
+        Assert.Equal((9, body.IndexOf("[b]", StringComparison.Ordinal) + 1), (error.Location!.Line, error.Location.Column));
+        var warning = Assert.Single(result.Diagnostics, d => d.Id == DiagnosticIds.UnverifiedExternalLink);
+        Assert.Equal(10, warning.Location?.Line);
+    }
+}
