@@ -101,6 +101,16 @@ public class BuildTests
     }
 
     [Fact]
+    public async Task A_page_that_would_replace_a_generated_page_is_a_collision_naming_the_file()
+    {
+        using var site = new TestSite(new Dictionary<string, string?> { ["input/pages/search.md"] = TestSite.Disclaimer });
+        var error = TestSite.SingleError(await site.BuildAsync());
+        Assert.Equal("SITE0004", error.Id);
+        Assert.Contains("'search/index.html'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("input/pages/search.md", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Drafts_are_left_out_unless_asked_for()
     {
         using var site = new TestSite(new Dictionary<string, string?>

@@ -33,7 +33,7 @@ public sealed class WriteFiles : IModule
             {
                 context.Diagnostics.Error(
                     EngineDiagnosticIds.OutputCollision,
-                    Locate(document),
+                    Locate(document.Source is null ? first : document),
                     $"Two documents would be written to '{document.Destination}': {first.Source ?? "a generated page"} and {document.Source ?? "a generated page"}.",
                     "Give one of them a different slug.");
                 continue;

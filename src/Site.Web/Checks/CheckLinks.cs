@@ -25,7 +25,13 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
         var routes = new SiteRoutes(files.Select(f => f.Destination!));
         var scans = new PageScan[files.Count];
         Parallel.For(0, files.Count, i => scans[i] = files[i].Bytes is null ? PageScan.Of(files[i].Destination!, files[i].Content) : PageScan.Empty);
-        var scanByFile = files.Select((f, i) => (f.Destination!, scans[i])).ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal);
+        var scanByFile = new Dictionary<string, PageScan>(StringComparer.Ordinal);
+        for (var i = 0; i < files.Count; i++)
+        {
+            // Two files for one address are reported by WriteFiles; the first one is what gets checked.
+            scanByFile.TryAdd(files[i].Destination!, scans[i]);
+        }
+
         var site = new Uri(settings.BaseUrl + "/");
         var externals = new ConcurrentBag<(string Url, Uri Target, Document Page, string PageUrl, string? Layout)>();
         var problems = new ConcurrentBag<LinkProblem>();
