@@ -40,6 +40,7 @@ public static class SitePipelines
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
         var markdown = MarkdownSetup.Build();
+        var origins = new LinkOrigins(paths);
         Pipeline Content(string name, string folder, Func<YamlFields, ContentFile, ContentItem?> bind, string what, params IModule[] extra) => new(name)
         {
             Input = [new ReadContent(folder, paths)],
@@ -59,17 +60,17 @@ public static class SitePipelines
             new(Html)
             {
                 Dependencies = [Authors, Conditions, Articles, Pages],
-                Process = [new IndexContent(settings, paths.Display(paths.SiteFile)), new GenerateListPages(), new RenderPages(theme, settings, SiteView.From(settings, today))],
+                Process = [new IndexContent(settings, paths.Display(paths.SiteFile)), new GenerateListPages(), new AddStructuredData(), new RenderPages(theme, settings, SiteView.From(settings, today)), new ScanPages()],
                 PostProcess = [new CheckDisclaimer(settings), new CheckBookingLink()],
             },
             new(Feeds)
             {
                 Dependencies = [Html],
-                Process = [new GenerateSitemap(settings), new GenerateRobots(settings, disallowAll: false), new GenerateFeeds(settings)],
+                Process = [new GenerateSitemap(settings), new GenerateRobots(settings, disallowAll: false), new GenerateFeeds(settings), new ScanPages()],
             },
             new(Checks)
             {
-                PostProcess = [new CheckLinks(settings, new LinkOrigins(paths), External(paths, options))],
+                PostProcess = [new CheckLinks(settings, origins, External(paths, options)), new CheckSeo(settings, origins)],
             },
             new(Output)
             {

@@ -59,7 +59,7 @@ public class BuildTests
         var before = Snapshot(site.Output);
 
         site.Write("input/articles/hamstring-pain.md", TestSite.Article.Replace("date: 2026-11-02", "date: soon", StringComparison.Ordinal));
-        site.Write("input/articles/new-article.md", TestSite.Article);
+        site.Write("input/articles/new-article.md", TestSite.ArticleCalled("New article"));
         var failed = await site.BuildAsync();
 
         Assert.Equal(1, failed.Errors);
@@ -70,7 +70,7 @@ public class BuildTests
     [Fact]
     public async Task Files_from_an_earlier_build_that_are_no_longer_produced_are_removed()
     {
-        using var site = new TestSite(new Dictionary<string, string?> { ["input/articles/old-news.md"] = TestSite.Article });
+        using var site = new TestSite(new Dictionary<string, string?> { ["input/articles/old-news.md"] = TestSite.ArticleCalled("Old news") });
         TestSite.AssertClean(await site.BuildAsync());
         Assert.True(site.OutputExists("articles/old-news/index.html"));
 
@@ -103,7 +103,7 @@ public class BuildTests
     [Fact]
     public async Task A_page_that_would_replace_a_generated_page_is_a_collision_naming_the_file()
     {
-        using var site = new TestSite(new Dictionary<string, string?> { ["input/pages/search.md"] = TestSite.Disclaimer });
+        using var site = new TestSite(new Dictionary<string, string?> { ["input/pages/search.md"] = TestSite.Disclaimer.Replace("title: Medical disclaimer", "title: Search tips", StringComparison.Ordinal).Replace("description: The", "description: Search tips. The", StringComparison.Ordinal) });
         var error = TestSite.SingleError(await site.BuildAsync());
         Assert.Equal("SITE0004", error.Id);
         Assert.Contains("'search/index.html'", error.Message, StringComparison.Ordinal);
@@ -115,7 +115,7 @@ public class BuildTests
     {
         using var site = new TestSite(new Dictionary<string, string?>
         {
-            ["input/articles/draft.md"] = TestSite.Article.Replace("tags: [running]", "tags: [running]\ndraft: true", StringComparison.Ordinal),
+            ["input/articles/draft.md"] = TestSite.ArticleCalled("Draft").Replace("tags: [running]", "tags: [running]\ndraft: true", StringComparison.Ordinal),
         });
         TestSite.AssertClean(await site.BuildAsync());
         Assert.False(site.OutputExists("articles/draft/index.html"));
@@ -132,7 +132,7 @@ public class BuildTests
     {
         using var site = new TestSite(new Dictionary<string, string?>
         {
-            ["input/articles/tomorrow.md"] = TestSite.Article.Replace("date: 2026-11-02", "date: 2026-11-25", StringComparison.Ordinal),
+            ["input/articles/tomorrow.md"] = TestSite.ArticleCalled("Tomorrow", "2026-11-25"),
         });
         var result = await site.BuildAsync(new BuildOptions { Now = DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture) });
         Assert.Equal(0, result.Errors);
@@ -149,8 +149,7 @@ public class BuildTests
     {
         var files = Enumerable.Range(1, 5).ToDictionary(
             i => $"input/articles/article-{i}.md",
-            i => (string?)TestSite.Article.Replace("date: 2026-11-02", $"date: 2026-11-0{i}", StringComparison.Ordinal)
-                .Replace("title: Hamstring pain in runners", $"title: Article {i}", StringComparison.Ordinal));
+            i => (string?)TestSite.ArticleCalled($"Article {i}", $"2026-11-0{i}"));
         files["input/site.yml"] = TestSite.SiteYml + "\narticles_per_page: 2\n";
         using var site = new TestSite(files);
         TestSite.AssertClean(await site.BuildAsync());

@@ -144,7 +144,7 @@ public class FrontMatterTests
     [Fact]
     public async Task A_file_name_that_cannot_be_an_address_is_refused_with_a_suggestion()
     {
-        using var site = new TestSite(new Dictionary<string, string?> { ["input/articles/Knee Pain.md"] = TestSite.Article });
+        using var site = new TestSite(new Dictionary<string, string?> { ["input/articles/Knee Pain.md"] = TestSite.ArticleCalled("Knee pain") });
         var error = TestSite.SingleError(await site.BuildAsync());
         Assert.Equal(DiagnosticIds.InvalidFileName, error.Id);
         Assert.Contains("knee-pain.md", error.Help, StringComparison.Ordinal);
@@ -185,8 +185,8 @@ public class FrontMatterTests
     {
         using var site = new TestSite(new Dictionary<string, string?>
         {
-            ["input/articles/one.md"] = TestSite.Article.Replace("date: 2026-11-02", "date: soon", StringComparison.Ordinal),
-            ["input/articles/two.md"] = TestSite.Article.Replace("author: melissa", "author: nobody", StringComparison.Ordinal),
+            ["input/articles/one.md"] = TestSite.ArticleCalled("One").Replace("date: 2026-11-02", "date: soon", StringComparison.Ordinal),
+            ["input/articles/two.md"] = TestSite.ArticleCalled("Two").Replace("author: melissa", "author: nobody", StringComparison.Ordinal),
         });
         var result = await site.BuildAsync();
         Assert.Equal(["input/articles/one.md", "input/articles/two.md"], result.Diagnostics.Select(d => d.Location?.File));

@@ -9,7 +9,7 @@ public class LinkCheckTests
     {
         var files = new Dictionary<string, string?>(more ?? new Dictionary<string, string?>())
         {
-            ["input/articles/linking.md"] = TestSite.Article.Replace("Some text about hamstrings.", body, StringComparison.Ordinal),
+            ["input/articles/linking.md"] = TestSite.ArticleCalled("Linking").Replace("Some text about hamstrings.", body, StringComparison.Ordinal),
         };
         using var site = new TestSite(files);
         return await site.BuildAsync();

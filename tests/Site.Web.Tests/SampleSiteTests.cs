@@ -3,24 +3,10 @@ using System.Xml.Linq;
 namespace Site.Web.Tests;
 
 /// <summary>The real sample content in input/ builds clean and produces every page of the site map.</summary>
-public sealed class SampleSiteTests : IAsyncLifetime
+public sealed class SampleSiteTests(SampleBuild sample) : IClassFixture<SampleBuild>
 {
-    private readonly string _output = Path.Combine(Directory.CreateTempSubdirectory("sample-site-").FullName, "output");
-    private BuildResult _result = null!;
-
-    public async Task InitializeAsync() => _result = await SiteBuilder.BuildAsync(new BuildOptions
-    {
-        Input = Path.Combine(TestSite.RepositoryRoot, "input"),
-        Theme = Path.Combine(TestSite.RepositoryRoot, "theme"),
-        Output = _output,
-        DisplayRoot = TestSite.RepositoryRoot,
-    });
-
-    public Task DisposeAsync()
-    {
-        Directory.Delete(Path.GetDirectoryName(_output)!, recursive: true);
-        return Task.CompletedTask;
-    }
+    private readonly string _output = sample.Output;
+    private readonly BuildResult _result = sample.Result;
 
     [Fact]
     public void The_sample_builds_with_no_errors_and_no_warnings() => TestSite.AssertClean(_result);

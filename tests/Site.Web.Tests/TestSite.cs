@@ -64,6 +64,12 @@ public sealed class TestSite : IDisposable
         Training changes.
         """;
 
+    /// <summary>Another article like <see cref="Article"/>, with its own title and description.</summary>
+    public static string ArticleCalled(string name, string? date = null) => Article
+        .Replace("title: Hamstring pain in runners", $"title: {name}", StringComparison.Ordinal)
+        .Replace("description: Why runners", $"description: {name}, or why runners", StringComparison.Ordinal)
+        .Replace("date: 2026-11-02", $"date: {date ?? "2026-11-02"}", StringComparison.Ordinal);
+
     public const string Disclaimer = """
         ---
         title: Medical disclaimer

@@ -24,7 +24,7 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
         var files = context.AllDocuments().Where(d => d.Destination is not null).ToList();
         var routes = new SiteRoutes(files.Select(f => f.Destination!));
         var scans = new PageScan[files.Count];
-        Parallel.For(0, files.Count, i => scans[i] = files[i].Bytes is null ? PageScan.Of(files[i].Destination!, files[i].Content) : PageScan.Empty);
+        Parallel.For(0, files.Count, i => scans[i] = ScanOf(files[i]));
         var scanByFile = new Dictionary<string, PageScan>(StringComparer.Ordinal);
         for (var i = 0; i < files.Count; i++)
         {
@@ -86,6 +86,14 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
         return documents;
     }
 
+    /// <summary>The scan ScanPages kept, or a fresh one for a file no pipeline scanned.</summary>
+    public static PageScan ScanOf(Document file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        return file.Get<PageScan>(Modules.MetadataKeys.Scan)
+            ?? (file.Bytes is null && file.Destination is not null ? PageScan.Of(file.Destination, file.Content) : PageScan.Empty);
+    }
+
     private LinkProblem? CheckInternal(Document file, string url, LinkTarget target, SiteRoutes routes, Dictionary<string, PageScan> scans, string pageUrl, string? layout)
     {
         var resolved = routes.Resolve(target.Path!);
@@ -97,7 +105,10 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
                 origins.Locate(file, url, layout),
                 pageUrl,
                 $"The link '{url}' on {{0}} goes nowhere: this site has no page at {target.Path}.",
-                closest is null ? "Check the address against the page's file name." : $"Did you mean '{closest}'?");
+                closest is null ? "Check the address against the page's file name." : $"Did you mean '{closest}'?")
+            {
+                Key = target.Path,
+            };
         }
 
         if (target.Fragment is { Length: > 0 } fragment && resolved.EndsWith(".html", StringComparison.Ordinal) && !scans[resolved].Ids.Contains(fragment))
@@ -120,12 +131,14 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
     /// </summary>
     private static void Report(BuildContext context, IEnumerable<LinkProblem> problems)
     {
-        foreach (var group in problems.GroupBy(p => (p.Id, p.Location, p.Message, p.Help)))
+        // The same target written in one place is one problem, even when the page shows it twice (a body
+        // image that is also the page's og:image) or a shared template shows it on many pages.
+        foreach (var group in problems.GroupBy(p => (p.Id, p.Location, p.Key ?? p.Message)).OrderBy(g => g.Min(p => p.Message), StringComparer.Ordinal))
         {
+            var first = group.MinBy(p => p.Message.Length)!;
             var pages = group.Select(p => p.PageUrl).Distinct().Order(StringComparer.Ordinal).ToList();
             var on = pages.Count == 1 ? pages[0] : $"{pages.Count} pages ({string.Join(", ", pages.Take(3))}{(pages.Count > 3 ? ", ..." : "")})";
-            var severity = group.First().Severity;
-            context.Diagnostics.Add(new Diagnostic(group.Key.Id, severity, group.Key.Location, string.Format(CultureInfo.InvariantCulture, group.Key.Message, on), group.Key.Help));
+            context.Diagnostics.Add(new Diagnostic(first.Id, first.Severity, first.Location, string.Format(CultureInfo.InvariantCulture, first.Message, on), first.Help));
         }
     }
 
@@ -133,6 +146,9 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
     private sealed record LinkProblem(string Id, SourceLocation Location, string PageUrl, string Message, string? Help)
     {
         public Severity Severity { get; init; } = Severity.Error;
+
+        /// <summary>What makes two problems the same one, when not the message (the resolved target of a broken link).</summary>
+        public string? Key { get; init; }
     }
 
     private async Task<IEnumerable<LinkProblem>> CheckExternal(BuildContext context, List<(string Url, Uri Target, Document Page, string PageUrl, string? Layout)> links)

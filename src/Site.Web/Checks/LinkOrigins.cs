@@ -50,14 +50,16 @@ public sealed class LinkOrigins
             }
         }
 
-        if (page.Source is not null && page.Get<string>(MetadataKeys.SourceText) is { } text && Find(text, url) is { } inSource)
+        var onSite = Uri.TryCreate(url, UriKind.Absolute, out var full) && full.Scheme is "http" or "https" ? full.PathAndQuery : url;
+        if (page.Source is not null && page.Get<string>(MetadataKeys.SourceText) is { } text && (Find(text, url) ?? Find(text, onSite)) is { } inSource)
         {
             return new SourceLocation(page.Source, inSource.Line, inSource.Column);
         }
 
         // Settings and templates often build an address from a bare name (page: medical-disclaimer), so
         // look for the exact URL first, then for its path without the slashes around it.
-        foreach (var needle in new[] { url, url.Trim('/') }.Where(n => n.Length >= 3).Distinct())
+        var path = Uri.TryCreate(url, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https" ? absolute.PathAndQuery : url;
+        foreach (var needle in new[] { url, path, path.Trim('/') }.Where(n => n.Length >= 3).Distinct())
         {
             foreach (var (display, text2) in _settingsAndTheme)
             {

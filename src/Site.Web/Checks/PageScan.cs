@@ -4,10 +4,25 @@ using System.Text.RegularExpressions;
 
 namespace Site.Web.Checks;
 
-/// <summary>The ids and outgoing URLs of one generated file, read in a single pass.</summary>
+/// <summary>
+/// What the checks need to know about one generated file, read in a single pass right after rendering:
+/// its ids and outgoing URLs, and for HTML the head facts search engines read.
+/// </summary>
 public sealed partial record PageScan(FrozenSet<string> Ids, IReadOnlyList<string> DuplicateIds, IReadOnlyList<string> Urls)
 {
     public static readonly PageScan Empty = new(FrozenSet<string>.Empty, [], []);
+
+    public string? Title { get; init; }
+
+    public string? Description { get; init; }
+
+    public IReadOnlyList<string> Canonicals { get; init; } = [];
+
+    /// <summary>The src of each image that has no alt attribute at all.</summary>
+    public IReadOnlyList<string> ImagesWithoutAlt { get; init; } = [];
+
+    /// <summary>The href (or "") of each link a crawler cannot follow.</summary>
+    public IReadOnlyList<string> UnfollowableLinks { get; init; } = [];
 
     [GeneratedRegex("<(loc|uri)>([^<]+)</(loc|uri)>", RegexOptions.CultureInvariant)]
     private static partial Regex XmlUrl();
@@ -55,8 +70,28 @@ public sealed partial record PageScan(FrozenSet<string> Ids, IReadOnlyList<strin
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var duplicates = new List<string>();
         var urls = new List<string>();
+        var canonicals = new List<string>();
+        var imagesWithoutAlt = new List<string>();
+        var unfollowable = new List<string>();
+        string? description = null;
         foreach (var tag in HtmlTags.Scan(content))
         {
+            switch (tag.Name)
+            {
+                case "link" when tag["rel"] == "canonical":
+                    canonicals.Add(tag["href"] ?? "");
+                    break;
+                case "meta" when tag["name"] == "description":
+                    description = tag["content"];
+                    break;
+                case "img" when tag["alt"] is null:
+                    imagesWithoutAlt.Add(tag["src"] ?? "");
+                    break;
+                case "a" when tag["href"] is not { } href ? tag["id"] is null && tag["name"] is null : href.TrimStart().StartsWith("javascript:", StringComparison.OrdinalIgnoreCase):
+                    unfollowable.Add(tag["href"] ?? "");
+                    break;
+            }
+
             var id = tag["id"] ?? (tag.Name == "a" ? tag["name"] : null);
             if (!string.IsNullOrEmpty(id) && !ids.Add(id))
             {
@@ -69,7 +104,21 @@ public sealed partial record PageScan(FrozenSet<string> Ids, IReadOnlyList<strin
             }
         }
 
-        return new PageScan(ids.ToFrozenSet(StringComparer.Ordinal), duplicates, urls);
+        return new PageScan(ids.ToFrozenSet(StringComparer.Ordinal), duplicates, urls)
+        {
+            Title = TitleOf(content),
+            Description = description,
+            Canonicals = canonicals,
+            ImagesWithoutAlt = imagesWithoutAlt,
+            UnfollowableLinks = unfollowable,
+        };
+    }
+
+    private static string? TitleOf(string html)
+    {
+        var start = html.IndexOf("<title>", StringComparison.Ordinal);
+        var end = start < 0 ? -1 : html.IndexOf("</title>", start, StringComparison.Ordinal);
+        return end < 0 ? null : HtmlScan.NormaliseText(html[(start + 7)..end]);
     }
 
     private static void Collect(JsonElement element, List<string> urls)

@@ -17,6 +17,11 @@ public sealed record SiteSettings(
     ImmutableArray<NavItem> FooterNavigation,
     int ArticlesPerPage)
 {
+    /// <summary>The picture shared with links to pages that have none of their own (root-relative).</summary>
+    public string? SocialImage { get; init; }
+
+    public string? SocialImageAlt { get; init; }
+
     /// <summary>An absolute URL on the site's base URL for a root-relative path.</summary>
     public string Absolute(string path) => BaseUrl.TrimEnd('/') + path;
 
@@ -51,11 +56,16 @@ public sealed record SiteSettings(
         var navigation = f.MapList("navigation").Select(NavItem.Read).OfType<NavItem>().ToImmutableArray();
         var footer = f.MapList("footer_navigation").Select(NavItem.Read).OfType<NavItem>().ToImmutableArray();
         var perPage = f.Number("articles_per_page", 1, 100) ?? 10;
+        var (socialImage, socialImageAlt) = ImageFields.Read(f, "social_image", "social_image_alt");
         f.ReportUnknownKeys();
 
         return name is null || baseUrl is null || zone is null || description is null || clinic is null || booking is null || disclaimer is null
             ? null
-            : new SiteSettings(name, baseUrl.TrimEnd('/'), language, zone, description, clinic, booking, disclaimer, navigation, footer, perPage);
+            : new SiteSettings(name, baseUrl.TrimEnd('/'), language, zone, description, clinic, booking, disclaimer, navigation, footer, perPage)
+            {
+                SocialImage = socialImage,
+                SocialImageAlt = socialImageAlt,
+            };
     }
 }
 
@@ -81,16 +91,76 @@ public sealed record Clinic(string Street, string Suburb, string State, string P
     }
 }
 
-public sealed record OpeningHours(string Days, string Opens, string Closes)
+/// <summary>Opening hours for a set of days, with 24-hour times.</summary>
+public sealed record OpeningHours(ImmutableArray<DayOfWeek> Days, TimeOnly Opens, TimeOnly Closes)
 {
+    private static readonly string[] DayNames = Enum.GetNames<DayOfWeek>();
+
+    /// <summary>"Monday to Friday", "Saturday", or "Monday, Wednesday and Friday".</summary>
+    public string DaysText
+    {
+        get
+        {
+            var names = Days.Select(d => d.ToString()).ToList();
+            var consecutive = Days.Length > 2 && Days.Zip(Days.Skip(1)).All(p => ((int)p.First + 1) % 7 == (int)p.Second);
+            return names.Count switch
+            {
+                1 => names[0],
+                _ when consecutive => $"{names[0]} to {names[^1]}",
+                _ => $"{string.Join(", ", names.SkipLast(1))} and {names[^1]}",
+            };
+        }
+    }
+
+    /// <summary>"7:00 am to 7:00 pm".</summary>
+    public string TimesText => $"{Show(Opens)} to {Show(Closes)}";
+
+    private static string Show(TimeOnly time) => time.ToString("h:mm tt", System.Globalization.CultureInfo.InvariantCulture).ToLowerInvariant();
+
     public static OpeningHours? Read(YamlFields f)
     {
         ArgumentNullException.ThrowIfNull(f);
-        var days = f.Text("days", required: true);
-        var opens = f.Text("opens", required: true);
-        var closes = f.Text("closes", required: true);
+        var days = f.List("days", required: true);
+        var parsed = ImmutableArray.CreateBuilder<DayOfWeek>();
+        foreach (var day in days)
+        {
+            if (Enum.TryParse<DayOfWeek>(day.Value, ignoreCase: true, out var value) && DayNames.Contains(day.Value, StringComparer.OrdinalIgnoreCase))
+            {
+                parsed.Add(value);
+            }
+            else
+            {
+                f.Diagnostics.Error(DiagnosticIds.WrongType, day.Location, $"'{day.Value}' is not a day of the week.", Suggest.DidYouMean(day.Value, DayNames) ?? "Write days in full: Monday, Tuesday...");
+            }
+        }
+
+        var opens = Time(f, "opens");
+        var closes = Time(f, "closes");
         f.ReportUnknownKeys();
-        return days is null || opens is null || closes is null ? null : new OpeningHours(days, opens, closes);
+        if (opens is not null && closes is not null && closes <= opens)
+        {
+            f.Diagnostics.Error(DiagnosticIds.WrongType, f.LocationOf("closes"), $"Closing time {closes:HH:mm} is not after opening time {opens:HH:mm}.", "Times are 24-hour: 7 pm is 19:00.");
+            return null;
+        }
+
+        return parsed.Count == 0 || opens is null || closes is null ? null : new OpeningHours(parsed.ToImmutable(), opens.Value, closes.Value);
+    }
+
+    private static TimeOnly? Time(YamlFields f, string key)
+    {
+        var text = f.Text(key, required: true);
+        if (text is null)
+        {
+            return null;
+        }
+
+        if (TimeOnly.TryParseExact(text, ["HH:mm", "H:mm"], System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var time))
+        {
+            return time;
+        }
+
+        f.Diagnostics.Error(DiagnosticIds.WrongType, f.LocationOf(key), $"'{key}' must be a 24-hour time such as 07:30 or 19:00, but it is '{text}'.", $"For example: {key}: \"07:30\"");
+        return null;
     }
 }
 

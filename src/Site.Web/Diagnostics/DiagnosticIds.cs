@@ -33,6 +33,14 @@ public static class DiagnosticIds
     public const string TemplateSyntax = "SITE4001";
     public const string TemplateRender = "SITE4002";
     public const string TemplateMissing = "SITE4003";
+    public const string TitleMissing = "SITE6001";
+    public const string TitleDuplicate = "SITE6002";
+    public const string DescriptionMissing = "SITE6003";
+    public const string DescriptionDuplicate = "SITE6004";
+    public const string GenericLinkText = "SITE6005";
+    public const string ImageWithoutAlt = "SITE6006";
+    public const string UnfollowableLink = "SITE6007";
+    public const string CanonicalInvalid = "SITE6008";
     public const string OutputRefused = "SITE5001";
     public const string NextScheduled = "SITE5002";
 
@@ -67,6 +75,14 @@ public static class DiagnosticIds
         new(TemplateSyntax, "A theme template has a syntax error.", "Fix the template at the line shown."),
         new(TemplateRender, "A theme template failed while rendering a page.", "Fix the template at the line shown; the message names the page."),
         new(TemplateMissing, "A layout or partial that the site needs is missing from theme/, or an include points outside theme/.", "Restore the file named in the message."),
+        new(TitleMissing, "A page has no <title>, so search results have nothing to show.", "Give the content file a title; for theme pages, keep the <title> in base.sbn."),
+        new(TitleDuplicate, "Two indexable pages share a title, so search engines and readers cannot tell them apart.", "Give one of them a more specific title."),
+        new(DescriptionMissing, "A page has no meta description, so search engines make up a snippet.", "Add a description to the front matter."),
+        new(DescriptionDuplicate, "Two indexable pages share a description.", "Write a description that fits each page."),
+        new(GenericLinkText, "A link says 'click here', 'read more' or 'here', which tells readers and search engines nothing about where it goes.", "Use words that describe the target: [our guide to hamstring pain](/conditions/...)."),
+        new(ImageWithoutAlt, "An image in the generated HTML has no alt attribute.", "Add alt text to the image (alt=\"\" only for purely decorative images)."),
+        new(UnfollowableLink, "A link has no address or uses javascript:, so crawlers (and keyboard users without scripts) cannot follow it.", "Give the link a real href."),
+        new(CanonicalInvalid, "A page does not have exactly one absolute canonical URL on this site.", "Keep the canonical link in base.sbn and check base_url in site.yml."),
         new(OutputRefused, "The output folder is unsafe to replace (it holds sources or files a build did not write).", "Choose a separate output folder such as 'output'."),
         new(NextScheduled, "An article is scheduled for a later date and is not published yet.", "Nothing to fix; rebuild on that date (see the README on scheduled rebuilds)."),
     ];

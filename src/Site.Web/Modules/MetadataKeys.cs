@@ -14,4 +14,5 @@ public static class MetadataKeys
     public const string Booking = "booking";
     public const string SourceText = "source-text";
     public const string RenderFailed = "render-failed";
+    public const string Scan = "scan";
 }

@@ -55,6 +55,20 @@ public sealed record SitePage(
     /// <summary>The call to action this page shows; null until the site's default is applied.</summary>
     public BookingView? Booking { get; init; }
 
+    /// <summary>The content item the page shows, if it shows one.</summary>
+    public Content.ContentItem? Item { get; init; }
+
+    /// <summary>The Open Graph type: article, profile or website.</summary>
+    public string OgType => Item switch
+    {
+        Content.Article => "article",
+        Content.Author => "profile",
+        _ => "website",
+    };
+
+    /// <summary>The page's JSON-LD graph, serialised.</summary>
+    public string StructuredData { get; init; } = "";
+
     /// <summary>The output file for <see cref="Url"/> under clean-URL rules.</summary>
     public string Destination => Url.EndsWith('/') ? Url.TrimStart('/') + "index.html" : Url.TrimStart('/');
 }

@@ -64,6 +64,7 @@ public sealed class IndexContent(SiteSettings settings, string siteFile) : IModu
                 [new("Home", "/"), new("Articles", "/articles/"), new(a.Title, a.Url)], a.Updated ?? a.Date, "article", views.Article(entry))
             {
                 Booking = author.BookingUrl is null ? clinicBooking : BookingView.ForAuthor(settings, author),
+                Item = a,
             }));
         }
 
@@ -75,6 +76,7 @@ public sealed class IndexContent(SiteSettings settings, string siteFile) : IModu
                 [new("Home", "/"), new("Conditions", "/conditions/"), new(c.Title, c.Url)], Newest(newest.Append(c.LastReviewed)), "condition", views.Condition(entry))
             {
                 Booking = clinicBooking,
+                Item = c,
             }));
         }
 
@@ -86,6 +88,7 @@ public sealed class IndexContent(SiteSettings settings, string siteFile) : IModu
                 [new("Home", "/"), new(a.Name, a.Url)], Newest(newest), "author", views.Author(entry))
             {
                 Booking = BookingView.ForAuthor(settings, a),
+                Item = a,
             }));
         }
 
@@ -96,6 +99,7 @@ public sealed class IndexContent(SiteSettings settings, string siteFile) : IModu
                 [new("Home", "/"), new(p.Title, p.Url)], p.Updated, "content_page", Views.Page(entry))
             {
                 Booking = clinicBooking,
+                Item = p,
             }));
         }
 

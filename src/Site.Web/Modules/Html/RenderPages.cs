@@ -11,8 +11,28 @@ namespace Site.Web.Modules.Html;
 /// Renders each page with its layout, then wraps the result in the base layout. The globals every template
 /// sees are <c>site</c>, <c>page</c>, <c>booking</c>, <c>disclaimer</c>, and the page's own view.
 /// </summary>
-public sealed class RenderPages(ThemeTemplates theme, SiteSettings settings, SiteView site) : PerDocumentModule
+/// <param name="robots">A robots directive for every page (a preview build's noindex), or null.</param>
+public sealed class RenderPages(ThemeTemplates theme, SiteSettings settings, SiteView site, string? robots = null) : PerDocumentModule
 {
+
+    private PageHead Head(SitePage page)
+    {
+        var (image, alt) = page.Item is Article { Image: { } own } article ? (own, article.ImageAlt) : (settings.SocialImage, settings.SocialImageAlt);
+        var article2 = page.Item as Article;
+        return new PageHead(page.Title, page.Description, page.Url, settings.Absolute(page.Url), page.Kind, page.Breadcrumbs, robots ?? (page.Indexable ? null : "noindex"))
+        {
+            OgType = page.OgType,
+            OgLocale = settings.Language.Replace('-', '_'),
+            Image = image is null ? null : settings.Absolute(image),
+            ImageAlt = alt,
+            Published = article2 is null ? null : Stamp(article2.Date),
+            Modified = article2 is null ? null : Stamp(article2.Updated ?? article2.Date),
+            StructuredData = page.StructuredData,
+        };
+    }
+
+    private string Stamp(DateOnly date) =>
+        Feeds.GenerateFeeds.AtClinicMidnight(date, settings.TimeZone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture);
 
     protected override IEnumerable<Document> Execute(Document document, BuildContext context)
     {
@@ -27,7 +47,7 @@ public sealed class RenderPages(ThemeTemplates theme, SiteSettings settings, Sit
         var globals = new ScriptObject
         {
             ["site"] = site,
-            ["page"] = new PageHead(page.Title, page.Description, page.Url, settings.Absolute(page.Url), page.Kind, page.Breadcrumbs, page.Indexable ? null : "noindex"),
+            ["page"] = Head(page),
             ["booking"] = page.Booking ?? BookingView.ForClinic(settings, []),
             ["disclaimer"] = new LinkView(settings.Disclaimer.Text, $"/{settings.Disclaimer.Page}/"),
             [page.DataName] = page.Data,
@@ -45,7 +65,22 @@ public sealed class RenderPages(ThemeTemplates theme, SiteSettings settings, Sit
 }
 
 /// <summary>What the base layout needs for the document head and breadcrumbs.</summary>
-public sealed record PageHead(string Title, string Description, string Url, string Canonical, string Kind, IReadOnlyList<Crumb> Breadcrumbs, string? Robots);
+public sealed record PageHead(string Title, string Description, string Url, string Canonical, string Kind, IReadOnlyList<Crumb> Breadcrumbs, string? Robots)
+{
+    public string OgType { get; init; } = "website";
+
+    public string OgLocale { get; init; } = "en_AU";
+
+    public string? Image { get; init; }
+
+    public string? ImageAlt { get; init; }
+
+    public string? Published { get; init; }
+
+    public string? Modified { get; init; }
+
+    public string StructuredData { get; init; } = "";
+}
 
 /// <summary>The site-wide settings as templates read them.</summary>
 public sealed record SiteView(string Name, string Description, string BaseUrl, string Language, Clinic Clinic, IReadOnlyList<NavItem> Navigation, IReadOnlyList<NavItem> FooterNavigation, string Year, LinkView Booking)

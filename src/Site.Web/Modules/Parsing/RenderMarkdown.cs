@@ -9,7 +9,7 @@ using Site.Web.Diagnostics;
 namespace Site.Web.Modules.Parsing;
 
 /// <summary>A link written in Markdown, with the place it was written, for the link checker.</summary>
-public sealed record SourceLink(string Url, SourceLocation Location);
+public sealed record SourceLink(string Url, SourceLocation Location, string Text = "");
 
 /// <summary>
 /// Renders the already-parsed Markdown to HTML, and while walking it once collects the links (with their
@@ -30,7 +30,7 @@ public sealed class RenderMarkdown(MarkdownPipeline markdown) : PerDocumentModul
             {
                 case LinkInline link when link.Url is { } url:
                     var location = new SourceLocation(document.Source!, link.Line + 1, link.Column + 1);
-                    links.Add(new SourceLink(url, location));
+                    links.Add(new SourceLink(url, location, LinkText(link)));
                     if (link.IsImage && !link.Any())
                     {
                         context.Diagnostics.Error(DiagnosticIds.MissingAltText, location, $"The image '{url}' has no alternative text.", "Describe it between the brackets: ![what the image shows](" + url + ")");
@@ -49,6 +49,9 @@ public sealed class RenderMarkdown(MarkdownPipeline markdown) : PerDocumentModul
             .With(MetadataKeys.WordCount, words)
             .With(MetadataKeys.Body, html);
     }
+
+    private static string LinkText(ContainerInline link) =>
+        string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString())).Trim();
 
     private static int CountWords(ReadOnlySpan<char> text)
     {
