@@ -14,12 +14,20 @@ public enum OutputFormat
 /// <summary>A parsed command line, or the reason it could not be parsed.</summary>
 public sealed record CommandLine(string Command, BuildOptions Build, OutputFormat Format, bool Verbose, ImmutableArray<string> Arguments)
 {
+    /// <summary>Port for <c>site serve</c>.</summary>
+    public int Port { get; init; } = 8080;
+
+    /// <summary>Named values for <c>site new</c>: --author, --condition, --id.</summary>
+    public ImmutableDictionary<string, string> Values { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     public const string Usage = """
         Usage: site <command> [options]
 
         Commands:
           build            Build the site from input/ and theme/ into output/.
           check            Run every build check without writing output/.
+          serve            Build, serve on http://127.0.0.1:8080/ and rebuild on every save.
+          new KIND "TITLE" Start a new article, condition or author as a draft.
           explain [ID]     Explain a diagnostic id (for example SITE1004), or list them all.
 
         Options for build and check:
@@ -29,10 +37,19 @@ public sealed record CommandLine(string Command, BuildOptions Build, OutputForma
           --drafts         Include articles marked draft: true
           --future         Include articles dated after today (clinic time zone)
           --base-url URL   Use this base URL instead of base_url in site.yml
+          --preview        A deploy preview: noindex on every page, robots.txt disallows all
           --check-external Also check links to other websites (cached in .site-cache/)
           --warnaserror    Fail the build on warnings too
           --format FORMAT  text (default), json, or github (GitHub Actions annotations)
           --verbose        Print the time each build phase took
+
+        Options for serve (drafts and future articles are shown):
+          --port N         Port to listen on (default 8080)
+
+        Options for new:
+          site new article "Title" [--author ID] [--condition ID]
+          site new condition "Title"
+          site new author "Full Name" [--id ID]
           -h, --help       Show this help
 
         Exit codes: 0 success, 1 the build reported errors, 2 wrong usage.
@@ -53,12 +70,16 @@ public sealed record CommandLine(string Command, BuildOptions Build, OutputForma
             return (new CommandLine("help", new BuildOptions(), OutputFormat.Text, false, []), null);
         }
 
-        if (command is not ("build" or "check" or "explain"))
+        if (command is not ("build" or "check" or "explain" or "serve" or "new"))
         {
             return (null, $"Unknown command '{command}'.");
         }
 
-        var options = new BuildOptions { WriteOutput = command == "build" };
+        var options = command == "serve"
+            ? new BuildOptions { Drafts = true, Future = true, Output = Path.Combine(".site-cache", "serve") }
+            : new BuildOptions { WriteOutput = command is "build" };
+        var port = 8080;
+        var values = ImmutableDictionary.CreateBuilder<string, string>();
         var format = OutputFormat.Text;
         var verbose = false;
         var positional = ImmutableArray.CreateBuilder<string>();
@@ -80,6 +101,9 @@ public sealed record CommandLine(string Command, BuildOptions Build, OutputForma
                 case "--future":
                     options = options with { Future = true };
                     break;
+                case "--preview":
+                    options = options with { Preview = true };
+                    break;
                 case "--check-external":
                     options = options with { CheckExternal = true };
                     break;
@@ -88,6 +112,21 @@ public sealed record CommandLine(string Command, BuildOptions Build, OutputForma
                     break;
                 case "--verbose":
                     verbose = true;
+                    break;
+                case "--port":
+                    if (!int.TryParse(Value(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out port) || port is < 1 or > 65535)
+                    {
+                        return (null, "--port needs a number from 1 to 65535.");
+                    }
+
+                    break;
+                case "--author" or "--condition" or "--id":
+                    if (Value() is not { } named)
+                    {
+                        return (null, $"{arg} needs a value.");
+                    }
+
+                    values[arg[2..]] = named;
                     break;
                 case "--input" or "--theme" or "--output" or "--base-url" or "--format":
                     var value = Value();
@@ -136,11 +175,18 @@ public sealed record CommandLine(string Command, BuildOptions Build, OutputForma
             }
         }
 
-        if (command != "explain" && positional.Count > 0)
+        if (command is "new")
+        {
+            if (positional.Count != 2 || positional[0] is not ("article" or "condition" or "author"))
+            {
+                return (null, "Use: site new article|condition|author \"Title\".");
+            }
+        }
+        else if (command != "explain" && positional.Count > 0)
         {
             return (null, $"Unexpected argument '{positional[0]}'.");
         }
 
-        return (new CommandLine(command, options, format, verbose, positional.ToImmutable()), null);
+        return (new CommandLine(command, options, format, verbose, positional.ToImmutable()) { Port = port, Values = values.ToImmutable() }, null);
     }
 }

@@ -1,3 +1,11 @@
 using Site.Cli;
 
-return await SiteCommand.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    // Ctrl+C stops `site serve` cleanly instead of killing the process mid-write.
+    e.Cancel = true;
+    stop.Cancel();
+};
+
+return await SiteCommand.RunAsync(args, Console.Out, Console.Error, stop.Token).ConfigureAwait(false);

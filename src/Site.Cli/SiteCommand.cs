@@ -1,7 +1,9 @@
 using System.Globalization;
 using Site.Engine.Diagnostics;
 using Site.Web;
+using Site.Web.Content;
 using Site.Web.Diagnostics;
+using Site.Cli.Serve;
 
 namespace Site.Cli;
 
@@ -30,6 +32,15 @@ public static class SiteCommand
                 return Success;
             case "explain":
                 return await ExplainAsync(line.Arguments, stdout, stderr).ConfigureAwait(false);
+            case "new":
+                return await NewAsync(line, stdout, stderr).ConfigureAwait(false);
+            case "serve":
+                await using (var server = new DevServer(line.Build, line.Port, stdout))
+                {
+                    await server.RunAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                return Success;
         }
 
         var result = await SiteBuilder.BuildAsync(line.Build, cancellationToken).ConfigureAwait(false);
@@ -52,6 +63,27 @@ public static class SiteCommand
             $"{what}: {result.Warnings} warning(s), {result.Errors} error(s) in {result.Elapsed.TotalSeconds:F2} s.");
         await (line.Format == OutputFormat.Json ? stderr : stdout).WriteLineAsync(summary).ConfigureAwait(false);
         return failed ? Failed : Success;
+    }
+
+    private static async Task<int> NewAsync(CommandLine line, TextWriter stdout, TextWriter stderr)
+    {
+        var kind = line.Arguments[0] switch
+        {
+            "article" => ContentKind.Article,
+            "condition" => ContentKind.Condition,
+            _ => ContentKind.Author,
+        };
+        var paths = SitePaths.From(line.Build.Input, line.Build.Theme, line.Build.Output);
+        var request = new ScaffoldRequest(kind, line.Arguments[1], line.Values.GetValueOrDefault("author"), line.Values.GetValueOrDefault("condition"), line.Values.GetValueOrDefault("id"));
+        var (path, error) = Scaffold.Create(paths, request, DateTimeOffset.UtcNow);
+        if (path is null)
+        {
+            await stderr.WriteLineAsync($"site: {error}").ConfigureAwait(false);
+            return Failed;
+        }
+
+        await stdout.WriteLineAsync($"Created {paths.Display(path)} as a draft. Preview it with 'site serve'; remove 'draft: true' to publish.").ConfigureAwait(false);
+        return Success;
     }
 
     private static async Task<int> ExplainAsync(IReadOnlyList<string> ids, TextWriter stdout, TextWriter stderr)

@@ -36,7 +36,8 @@ public static class SiteBuilder
         var paths = SitePaths.From(options.Input, options.Theme, options.Output, options.DisplayRoot);
 
         var settings = LoadSettings(paths, options, diagnostics);
-        var theme = ThemeTemplates.Load(paths, diagnostics);
+        var assets = AssetManifest.Load(paths);
+        var theme = ThemeTemplates.Load(paths, assets, diagnostics);
         timings.Add(KeyValuePair.Create("settings and theme", clock.Elapsed));
         if (settings is null || theme is null || diagnostics.HasErrors)
         {
@@ -58,7 +59,7 @@ public static class SiteBuilder
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(options.Now ?? DateTimeOffset.UtcNow, settings.TimeZone).DateTime);
         try
         {
-            var engine = new Engine.Engine(SitePipelines.Create(paths, settings, theme, options, today));
+            var engine = new Engine.Engine(SitePipelines.Create(paths, settings, theme, assets, options, today));
             var result = await engine.RunAsync(diagnostics, staging, cancellationToken).ConfigureAwait(false);
             timings.AddRange(result.Timings.Select(t => KeyValuePair.Create(t.Key.ToString(), t.Value)));
             var failed = diagnostics.HasErrors || (options.WarningsAsErrors && diagnostics.Sorted().Any(d => d.Severity == Severity.Warning));
@@ -94,7 +95,8 @@ public static class SiteBuilder
         return [paths.Input, paths.Theme, Path.Combine(root, "src"), root];
     }
 
-    private static SiteSettings? LoadSettings(SitePaths paths, BuildOptions options, DiagnosticBag diagnostics)
+    /// <summary>Reads and checks input/site.yml.</summary>
+    public static SiteSettings? LoadSettings(SitePaths paths, BuildOptions options, DiagnosticBag diagnostics)
     {
         var shown = paths.Display(paths.SiteFile);
         if (!File.Exists(paths.SiteFile))

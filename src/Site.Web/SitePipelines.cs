@@ -6,6 +6,7 @@ using Site.Web.Content;
 using Site.Web.Modules.Assets;
 using Site.Web.Modules.Feeds;
 using Site.Web.Modules.Html;
+using Site.Web.Modules.Netlify;
 using Site.Web.Modules.Parsing;
 using Site.Web.Theme;
 
@@ -26,6 +27,7 @@ public static class SitePipelines
     public const string Html = "html";
     public const string Feeds = "feeds";
     public const string Checks = "checks";
+    public const string Netlify = "netlify";
     public const string Output = "output";
 
     private static ExternalLinkChecker? External(SitePaths paths, BuildOptions options) => options.CheckExternal
@@ -35,12 +37,13 @@ public static class SitePipelines
         })
         : null;
 
-    public static IReadOnlyList<Pipeline> Create(SitePaths paths, SiteSettings settings, ThemeTemplates theme, BuildOptions options, DateOnly today)
+    public static IReadOnlyList<Pipeline> Create(SitePaths paths, SiteSettings settings, ThemeTemplates theme, AssetManifest assets, BuildOptions options, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
         var markdown = MarkdownSetup.Build();
         var origins = new LinkOrigins(paths);
+        var published = new FilterPublished(today, options.Drafts, options.Future);
         Pipeline Content(string name, string folder, Func<YamlFields, ContentFile, ContentItem?> bind, string what, params IModule[] extra) => new(name)
         {
             Input = [new ReadContent(folder, paths)],
@@ -49,24 +52,29 @@ public static class SitePipelines
 
         return
         [
-            Content(Authors, paths.Authors, Author.Read, "an author"),
-            Content(Conditions, paths.Conditions, Condition.Read, "a condition"),
-            Content(Articles, paths.Articles, Article.Read, "an article", new FilterPublished(today, options.Drafts, options.Future)),
-            Content(Pages, paths.Pages, Page.Read, "a page"),
+            Content(Authors, paths.Authors, Author.Read, "an author", published),
+            Content(Conditions, paths.Conditions, Condition.Read, "a condition", published),
+            Content(Articles, paths.Articles, Article.Read, "an article", published),
+            Content(Pages, paths.Pages, Page.Read, "a page", published),
             new(Assets)
             {
-                Input = [new ReadAssets(Path.Combine(paths.Theme, "assets"), paths), new ReadAssets(Path.Combine(paths.Input, "assets"), paths)],
+                Input = [new EmitThemeAssets(assets), new ReadAssets(Path.Combine(paths.Input, "assets"), paths)],
             },
             new(Html)
             {
                 Dependencies = [Authors, Conditions, Articles, Pages],
-                Process = [new IndexContent(settings, paths.Display(paths.SiteFile)), new GenerateListPages(), new AddStructuredData(), new RenderPages(theme, settings, SiteView.From(settings, today)), new ScanPages()],
+                Process = [new IndexContent(settings, paths.Display(paths.SiteFile)), new GenerateListPages(), new AddStructuredData(), new RenderPages(theme, settings, SiteView.From(settings, today), options.Preview ? "noindex" : null), new ScanPages()],
                 PostProcess = [new CheckDisclaimer(settings), new CheckBookingLink()],
             },
             new(Feeds)
             {
                 Dependencies = [Html],
-                Process = [new GenerateSitemap(settings), new GenerateRobots(settings, disallowAll: false), new GenerateFeeds(settings), new ScanPages()],
+                Process = [new GenerateSitemap(settings), new GenerateRobots(settings, disallowAll: options.Preview), new GenerateFeeds(settings), new ScanPages()],
+            },
+            new(Netlify)
+            {
+                Dependencies = [Html, Feeds, Assets],
+                Process = [new GenerateNetlifyFiles(settings, options.Preview)],
             },
             new(Checks)
             {

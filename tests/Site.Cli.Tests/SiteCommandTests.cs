@@ -149,7 +149,7 @@ public sealed class SiteCommandTests : IDisposable
         // file under input/, text to find, replacement, expected "file(line,col): error ID" prefix
         { "articles/sitting-at-work-with-hamstring-pain.md", "author: melissa", "author: melisa", "articles/sitting-at-work-with-hamstring-pain.md(5,9): error SITE1006" },
         { "articles/increasing-your-running-safely.md", "proximal-hamstring-tendinopathy-in-runners/#what-causes-it", "proximal-hamstring-tendinopathy-in-runners/#what-causes-this", "articles/increasing-your-running-safely.md(40,1): error SITE2002" },
-        { "articles/proximal-hamstring-tendinopathy-in-runners.md", "(/conditions/proximal-hamstring-tendinopathy/)", "(/conditions/hamstring-tendinopathy/)", "articles/proximal-hamstring-tendinopathy-in-runners.md(18,23): error SITE2001" },
+        { "articles/proximal-hamstring-tendinopathy-in-runners.md", "(/conditions/proximal-hamstring-tendinopathy/)", "(/conditions/hamstring-tendinopathy/)", "articles/proximal-hamstring-tendinopathy-in-runners.md(19,23): error SITE2001" },
         { "articles/your-first-physiotherapy-appointment.md", "date: 2026-09-15", "date: 15/09/2026", "articles/your-first-physiotherapy-appointment.md(4,7): error SITE1004" },
         { "articles/your-first-physiotherapy-appointment.md", "tags: [getting started]", "tags:\n\t- getting started", "articles/your-first-physiotherapy-appointment.md(8,1): error SITE1001" },
         { "articles/sitting-at-work-with-hamstring-pain.md", "tags: [hamstring, work and lifestyle]", "tags: [hamstring]\nimage: /assets/images/melissa.svg", "articles/sitting-at-work-with-hamstring-pain.md(8,8): error SITE1008" },

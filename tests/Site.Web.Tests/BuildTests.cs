@@ -16,11 +16,13 @@ public class BuildTests
             "index.html", "articles/index.html", "articles/hamstring-pain/index.html", "conditions/index.html",
             "conditions/proximal-hamstring-tendinopathy/index.html", "authors/melissa/index.html", "tags/running/index.html",
             "medical-disclaimer/index.html", "search/index.html", "404.html", "sitemap.xml", "robots.txt", "feed.xml", "feed.json",
-            "assets/css/site.css",
+            "_redirects", "_headers",
         })
         {
             Assert.True(site.OutputExists(page), page);
         }
+
+        Assert.Single(Directory.GetFiles(Path.Combine(site.Output, "_assets", "css"), "site.*.css"));
     }
 
     [Fact]

@@ -260,7 +260,8 @@ public class SeoCheckTests
         var layout = File.ReadAllText(Path.Combine(TestSite.RepositoryRoot, "theme", "layouts", "page.sbn"));
         using var site = new TestSite(new Dictionary<string, string?>
         {
-            ["theme/layouts/page.sbn"] = layout.Replace("<h1>", "<img src=\"/assets/images/social-card.png\">\n  <h1>", StringComparison.Ordinal),
+            ["theme/layouts/page.sbn"] = layout.Replace("<h1>", "<img src=\"/assets/images/photo.svg\">\n  <h1>", StringComparison.Ordinal),
+            ["input/assets/images/photo.svg"] = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
         });
         var error = TestSite.SingleError(await site.BuildAsync());
         Assert.Equal(DiagnosticIds.ImageWithoutAlt, error.Id);

@@ -17,11 +17,11 @@ public sealed record Article(
     ImmutableArray<string> Tags,
     string? Image,
     string? ImageAlt,
-    bool Draft)
+    ImmutableArray<Located<string>> Aliases)
     : ContentItem(ContentKind.Article, Slug, FrontMatter, Title, Description)
 {
     public static readonly ImmutableArray<string> Fields =
-        ["title", "description", "date", "updated", "author", "reviewed_by", "last_reviewed", "conditions", "tags", "image", "image_alt", "draft"];
+        ["title", "description", "date", "updated", "author", "reviewed_by", "last_reviewed", "conditions", "tags", "image", "image_alt", "draft", "aliases"];
 
     public static Article? Read(YamlFields f, ContentFile file)
     {
@@ -38,6 +38,12 @@ public sealed record Article(
         var tags = f.List("tags");
         var (image, imageAlt) = ImageFields.Read(f, "image", "image_alt");
         var draft = f.Flag("draft", fallback: false);
+        var aliases = f.List("aliases");
+        foreach (var alias in aliases.Where(a => !a.Value.StartsWith('/') || a.Value.Any(char.IsWhiteSpace) || a.Value.Contains("://", StringComparison.Ordinal)))
+        {
+            f.Diagnostics.Error(Diagnostics.DiagnosticIds.WrongType, alias.Location, $"The old address '{alias.Value}' must be a path on this site starting with '/'.", "For example: aliases: [/blog/hamstring-pain/]");
+        }
+
         f.ReportUnknownKeys();
         ContentChecks.Description(f, description);
         if (updated < date)
@@ -54,6 +60,10 @@ public sealed record Article(
             file.Slug, file.FrontMatter, title, description, date.Value, updated,
             new Located<string>(author, f.LocationOf("author")),
             reviewedBy is null ? null : new Located<string>(reviewedBy, f.LocationOf("reviewed_by")),
-            lastReviewed, conditions, [.. tags.Select(t => t.Value)], image, imageAlt, draft);
+            lastReviewed, conditions, [.. tags.Select(t => t.Value)], image, imageAlt,
+            [.. aliases.Where(a => a.Value.StartsWith('/'))])
+        {
+            Draft = draft,
+        };
     }
 }

@@ -29,6 +29,7 @@ public sealed record Author(
         var (photo, photoAlt) = ImageFields.Read(f, "photo", "photo_alt");
         var interests = f.List("interests");
         var bookingUrl = ContentUrls.ReadAbsolute(f, "booking_url");
+        var draft = f.Flag("draft", fallback: false);
         f.ReportUnknownKeys();
         if (name is null || role is null || credentials is null || registration is null)
         {
@@ -38,6 +39,9 @@ public sealed record Author(
         description ??= $"{name}, {role} at the clinic: background, qualifications and how to book an appointment.";
         ContentChecks.Description(f, description);
         return new Author(file.Slug, file.FrontMatter, name, description, role, credentials, registration, photo, photoAlt,
-            [.. interests.Select(i => i.Value)], bookingUrl);
+            [.. interests.Select(i => i.Value)], bookingUrl)
+        {
+            Draft = draft,
+        };
     }
 }

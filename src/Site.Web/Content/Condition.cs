@@ -30,6 +30,7 @@ public sealed record Condition(
         var treatments = f.List("treatments", required: true);
         var lastReviewed = f.Date("last_reviewed");
         var reviewedBy = f.Text("reviewed_by");
+        var draft = f.Flag("draft", fallback: false);
         f.ReportUnknownKeys();
         ContentChecks.Description(f, description);
         if (title is null || description is null)
@@ -40,6 +41,9 @@ public sealed record Condition(
         static ImmutableArray<string> Values(ImmutableArray<Located<string>> items) => [.. items.Select(i => i.Value)];
         return new Condition(
             file.Slug, file.FrontMatter, title, description, Values(aka), Values(symptoms), Values(aggravating), Values(risks), Values(treatments),
-            lastReviewed, reviewedBy is null ? null : new Located<string>(reviewedBy, f.LocationOf("reviewed_by")));
+            lastReviewed, reviewedBy is null ? null : new Located<string>(reviewedBy, f.LocationOf("reviewed_by")))
+        {
+            Draft = draft,
+        };
     }
 }

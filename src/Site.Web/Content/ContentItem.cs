@@ -26,6 +26,9 @@ public abstract record ContentItem(ContentKind Kind, string Slug, SourceLocation
     /// <summary>The output file that serves <see cref="Url"/>.</summary>
     public string Destination => Url.TrimStart('/') + "index.html";
 
+    /// <summary>Marked <c>draft: true</c>: built only with --drafts (previews and site serve).</summary>
+    public bool Draft { get; init; }
+
     /// <summary>The lower-case kind name used in site.yml and templates.</summary>
     public string KindName => Kind.ToString().ToLowerInvariant();
 }

@@ -11,8 +11,9 @@ public sealed record Page(string Slug, Engine.Diagnostics.SourceLocation FrontMa
         var title = f.Text("title", required: true);
         var description = f.Text("description", required: true);
         var updated = f.Date("updated");
+        var draft = f.Flag("draft", fallback: false);
         f.ReportUnknownKeys();
         ContentChecks.Description(f, description);
-        return title is null || description is null ? null : new Page(file.Slug, file.FrontMatter, title, description, updated);
+        return title is null || description is null ? null : new Page(file.Slug, file.FrontMatter, title, description, updated) { Draft = draft };
     }
 }

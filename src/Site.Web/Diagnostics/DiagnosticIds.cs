@@ -43,6 +43,7 @@ public static class DiagnosticIds
     public const string CanonicalInvalid = "SITE6008";
     public const string OutputRefused = "SITE5001";
     public const string NextScheduled = "SITE5002";
+    public const string AliasConflict = "SITE5003";
 
     /// <summary>The catalogue, ordered by id, including the engine's own ids.</summary>
     public static IReadOnlyList<DiagnosticInfo> All { get; } =
@@ -84,6 +85,7 @@ public static class DiagnosticIds
         new(UnfollowableLink, "A link has no address or uses javascript:, so crawlers (and keyboard users without scripts) cannot follow it.", "Give the link a real href."),
         new(CanonicalInvalid, "A page does not have exactly one absolute canonical URL on this site.", "Keep the canonical link in base.sbn and check base_url in site.yml."),
         new(OutputRefused, "The output folder is unsafe to replace (it holds sources or files a build did not write).", "Choose a separate output folder such as 'output'."),
+        new(AliasConflict, "An article's old address (aliases) is still in use by a page, or is claimed by two articles.", "Remove the alias from one of the files."),
         new(NextScheduled, "An article is scheduled for a later date and is not published yet.", "Nothing to fix; rebuild on that date (see the README on scheduled rebuilds)."),
     ];
 }

@@ -20,18 +20,23 @@ public sealed class ThemeTemplates
     private readonly string _partialsFolder;
     private readonly SitePaths _paths;
 
-    private ThemeTemplates(FrozenDictionary<string, Template> layouts, FrozenDictionary<string, Template> partials, string partialsFolder, SitePaths paths)
+    private readonly ScriptObject _functions;
+
+    private ThemeTemplates(FrozenDictionary<string, Template> layouts, FrozenDictionary<string, Template> partials, string partialsFolder, SitePaths paths, AssetManifest assets)
     {
         _layouts = layouts;
         _partials = partials;
         _partialsFolder = partialsFolder;
         _paths = paths;
+        _functions = new ScriptObject();
+        _functions.Import("asset", new Func<string, string>(original =>
+            assets.Resolve(original) ?? throw new ArgumentException($"The theme has no asset '{original}' (looked in theme{original}).")));
     }
 
     /// <summary>Names of the layouts the site renders with; each must exist.</summary>
     public static readonly IReadOnlyList<string> RequiredLayouts = ["base", "home", "article", "condition", "author", "page", "list", "404"];
 
-    public static ThemeTemplates? Load(SitePaths paths, DiagnosticBag diagnostics)
+    public static ThemeTemplates? Load(SitePaths paths, AssetManifest assets, DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(diagnostics);
@@ -46,7 +51,7 @@ public sealed class ThemeTemplates
         }
 
         return ok && layouts.Values.Concat(partials.Values).All(t => !t.HasErrors)
-            ? new ThemeTemplates(layouts.ToFrozenDictionary(StringComparer.Ordinal), partials.ToFrozenDictionary(StringComparer.Ordinal), partialsFolder, paths)
+            ? new ThemeTemplates(layouts.ToFrozenDictionary(StringComparer.Ordinal), partials.ToFrozenDictionary(StringComparer.Ordinal), partialsFolder, paths, assets)
             : null;
     }
 
@@ -76,6 +81,7 @@ public sealed class ThemeTemplates
             context.CachedTemplates[path] = partial;
         }
 
+        context.PushGlobal(_functions);
         context.PushGlobal(globals);
         try
         {
@@ -84,11 +90,12 @@ public sealed class ThemeTemplates
         catch (ScriptRuntimeException ex)
         {
             var span = ex.Span;
+            var message = ex.InnerException is ArgumentException inner ? inner.Message : ex.OriginalMessage;
             var file = string.IsNullOrEmpty(span.FileName) ? Path.Combine(_paths.Theme, "layouts", layout + ".sbn") : span.FileName;
             diagnostics.Error(
                 DiagnosticIds.TemplateRender,
                 new SourceLocation(_paths.Display(file), span.Start.Line + 1, span.Start.Column + 1),
-                $"The template failed while rendering {page}: {ex.OriginalMessage}");
+                $"The template failed while rendering {page}: {message}");
             return null;
         }
     }

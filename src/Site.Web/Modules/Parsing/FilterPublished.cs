@@ -8,7 +8,7 @@ using Site.Web.Diagnostics;
 namespace Site.Web.Modules.Parsing;
 
 /// <summary>
-/// Leaves out drafts (unless drafts are wanted) and articles dated after today in the clinic's time zone
+/// Leaves out drafts of any kind (unless drafts are wanted) and articles dated after today in the clinic's time zone
 /// (unless future articles are wanted), and says when the next scheduled article goes live.
 /// </summary>
 public sealed class FilterPublished(DateOnly today, bool includeDrafts, bool includeFuture) : IModule
@@ -16,8 +16,8 @@ public sealed class FilterPublished(DateOnly today, bool includeDrafts, bool inc
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var kept = documents.Where(d => d.Model is not Article article
-            || ((includeDrafts || !article.Draft) && (includeFuture || article.Date <= today))).ToImmutableArray();
+        var kept = documents.Where(d => d.Model is not ContentItem item
+            || ((includeDrafts || !item.Draft) && (includeFuture || item is not Article article || article.Date <= today))).ToImmutableArray();
 
         var next = documents.Select(d => d.Model).OfType<Article>()
             .Where(a => a.Date > today && !a.Draft)
