@@ -44,10 +44,11 @@ public static class SitePipelines
         var markdown = MarkdownSetup.Build();
         var origins = new LinkOrigins(paths);
         var published = new FilterPublished(today, options.Drafts, options.Future);
+        var images = new ImageSizes(paths);
         Pipeline Content(string name, string folder, Func<YamlFields, ContentFile, ContentItem?> bind, string what, params IModule[] extra) => new(name)
         {
             Input = [new ReadContent(folder, paths)],
-            Process = [new ParseContent(markdown, bind, what), .. extra, new RenderMarkdown(markdown)],
+            Process = [new ParseContent(markdown, bind, what), .. extra, new RenderMarkdown(markdown, images)],
         };
 
         return
@@ -63,13 +64,13 @@ public static class SitePipelines
             new(Html)
             {
                 Dependencies = [Authors, Conditions, Articles, Pages],
-                Process = [new IndexContent(settings, paths.Display(paths.SiteFile)), new GenerateListPages(), new AddStructuredData(), new RenderPages(theme, settings, SiteView.From(settings, today), options.Preview ? "noindex" : null), new ScanPages()],
+                Process = [new IndexContent(settings, paths.Display(paths.SiteFile), images), new GenerateListPages(), new AddStructuredData(), new RenderPages(theme, settings, SiteView.From(settings, today), options.Preview ? "noindex" : null), new ScanPages()],
                 PostProcess = [new CheckDisclaimer(settings), new CheckBookingLink()],
             },
             new(Feeds)
             {
                 Dependencies = [Html],
-                Process = [new GenerateSitemap(settings), new GenerateRobots(settings, disallowAll: options.Preview), new GenerateFeeds(settings), new ScanPages()],
+                Process = [new GenerateSitemap(settings), new GenerateRobots(settings, disallowAll: options.Preview), new GenerateFeeds(settings), new GenerateSearchIndex(), new ScanPages()],
             },
             new(Netlify)
             {

@@ -24,7 +24,7 @@ public sealed class DevServerTests : IAsyncLifetime
             Future = true,
             DisplayRoot = _site.Root,
         };
-        _server = new DevServer(options, FreePort(), TextWriter.Null);
+        _server = new DevServer(options, new ServeOptions(FreePort()), TextWriter.Null);
         await _server.StartAsync();
         _http.BaseAddress = new Uri(_server.Url);
     }

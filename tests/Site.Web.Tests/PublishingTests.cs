@@ -179,3 +179,28 @@ public class PublishingTests
             .Where(f => !f.EndsWith(".png", StringComparison.Ordinal) && !f.EndsWith(".svg", StringComparison.Ordinal))
             .ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllText);
 }
+
+public class SearchIndexTests
+{
+    [Theory]
+    [InlineData("Hamstrings", "hamstring")]
+    [InlineData("injuries", "injury")]
+    [InlineData("stretches", "stretch")]
+    [InlineData("stress", "stress")]
+    [InlineData("runner's", "runner")]
+    public void Plurals_and_case_fold_to_one_stem(string word, string stem) =>
+        Assert.Equal(stem, Assert.Single(Modules.Feeds.SearchText.Stems(word)));
+
+    [Fact]
+    public async Task The_index_lists_articles_conditions_and_authors_with_title_stems_in_order()
+    {
+        using var site = new TestSite();
+        TestSite.AssertClean(await site.BuildAsync());
+        using var json = System.Text.Json.JsonDocument.Parse(site.ReadOutput("search-index.json"));
+        var pages = json.RootElement.GetProperty("pages").EnumerateArray().ToList();
+        Assert.Equal(["/articles/hamstring-pain/", "/conditions/proximal-hamstring-tendinopathy/", "/authors/melissa/"], pages.Select(p => p[0].GetString()));
+        Assert.Equal("hamstring pain runner", pages[0][4].GetString());
+        Assert.Contains("training", pages[0][5].GetString()!.Split(' '));
+        Assert.DoesNotContain("hamstring", pages[0][5].GetString()!.Split(' '));
+    }
+}

@@ -9,6 +9,12 @@ using Site.Web;
 
 namespace Site.Cli.Serve;
 
+/// <summary>How the development server behaves.</summary>
+/// <param name="Port">Port on 127.0.0.1.</param>
+/// <param name="LiveReload">Add the reload script to pages and rebuild when files change.</param>
+/// <param name="Headers">Headers added to every response (the browser tests pass netlify.toml's).</param>
+public sealed record ServeOptions(int Port, bool LiveReload = true, IReadOnlyDictionary<string, string>? Headers = null);
+
 /// <summary>
 /// <c>site serve</c>: builds the site into a private folder, serves it on 127.0.0.1 with Netlify's rules
 /// (clean URLs, the 404 page, the generated redirects), rebuilds when a file under input/ or theme/ changes,
@@ -18,6 +24,7 @@ public sealed class DevServer : IAsyncDisposable
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(120);
     private readonly BuildOptions _options;
+    private readonly ServeOptions _serve;
     private readonly TextWriter _log;
     private readonly HttpListener _listener = new();
     private readonly SemaphoreSlim _building = new(1, 1);
@@ -30,13 +37,15 @@ public sealed class DevServer : IAsyncDisposable
     private int _nextClient;
     private int _generation;
 
-    public DevServer(BuildOptions options, int port, TextWriter log)
+    public DevServer(BuildOptions options, ServeOptions serve, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(serve);
         _options = options;
+        _serve = serve;
         _log = log;
-        Port = port;
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        Port = serve.Port;
+        _listener.Prefixes.Add($"http://127.0.0.1:{serve.Port}/");
     }
 
     public int Port { get; }
@@ -50,7 +59,7 @@ public sealed class DevServer : IAsyncDisposable
     {
         await RebuildAsync().ConfigureAwait(false);
         _listener.Start();
-        foreach (var folder in new[] { _options.Input, _options.Theme })
+        foreach (var folder in _serve.LiveReload ? new[] { _options.Input, _options.Theme } : [])
         {
             var watcher = new FileSystemWatcher(Path.GetFullPath(folder)) { IncludeSubdirectories = true, EnableRaisingEvents = true };
             watcher.Changed += Touched;
@@ -175,7 +184,7 @@ public sealed class DevServer : IAsyncDisposable
 
             var bytes = await File.ReadAllBytesAsync(file!).ConfigureAwait(false);
             var type = ContentType(file!);
-            if (type.StartsWith("text/html", StringComparison.Ordinal))
+            if (_serve.LiveReload && type.StartsWith("text/html", StringComparison.Ordinal))
             {
                 bytes = Encoding.UTF8.GetBytes(LiveReload.Inject(Encoding.UTF8.GetString(bytes)));
             }
@@ -260,8 +269,13 @@ public sealed class DevServer : IAsyncDisposable
         response.Close();
     }
 
-    private static async Task WriteAsync(HttpListenerResponse response, int status, string type, byte[] body)
+    private async Task WriteAsync(HttpListenerResponse response, int status, string type, byte[] body)
     {
+        foreach (var (name, value) in _serve.Headers ?? ImmutableDictionary<string, string>.Empty)
+        {
+            response.Headers[name] = value;
+        }
+
         response.StatusCode = status;
         response.ContentType = type;
         response.Headers["Cache-Control"] = "no-store";

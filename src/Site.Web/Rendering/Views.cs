@@ -14,7 +14,12 @@ public sealed record ArticleView(
     string Title, string Url, string Description, string DateIso, string DateText,
     string? UpdatedIso, string? UpdatedText, LinkView Author, LinkView? Reviewer, string? ReviewedIso, string? ReviewedText,
     int ReadingMinutes, ImmutableArray<LinkView> Conditions, ImmutableArray<LinkView> Tags,
-    string? Image, string? ImageAlt, string Body, ImmutableArray<ArticleCard> Related);
+    string? Image, string? ImageAlt, string Body, ImmutableArray<ArticleCard> Related)
+{
+    public int? ImageWidth { get; init; }
+
+    public int? ImageHeight { get; init; }
+}
 
 public sealed record ConditionView(
     string Title, string Url, string Description, ImmutableArray<string> AlsoKnownAs, ImmutableArray<string> Symptoms,
@@ -23,7 +28,12 @@ public sealed record ConditionView(
 
 public sealed record AuthorView(
     string Name, string Url, string Role, string Credentials, string Registration, string? Photo, string? PhotoAlt,
-    ImmutableArray<string> Interests, string Body, ImmutableArray<ArticleCard> Articles);
+    ImmutableArray<string> Interests, string Body, ImmutableArray<ArticleCard> Articles)
+{
+    public int PhotoWidth { get; init; } = 160;
+
+    public int PhotoHeight { get; init; } = 160;
+}
 
 public sealed record PageView(string Title, string Body, string? UpdatedIso, string? UpdatedText);
 
@@ -33,7 +43,7 @@ public sealed record ListView(
     int PageNumber, int PageCount, string? PreviousUrl, string? NextUrl);
 
 /// <summary>Turns content into the view records layouts read.</summary>
-public sealed class Views(SiteIndex index)
+public sealed class Views(SiteIndex index, ImageSizes? images)
 {
     private const int WordsPerMinute = 220;
 
@@ -69,7 +79,11 @@ public sealed class Views(SiteIndex index)
             Minutes(entry.WordCount),
             [.. a.Conditions.Where(c => index.ConditionsById.ContainsKey(c.Value)).Select(c => new LinkView(index.ConditionsById[c.Value].Item.Title, index.ConditionsById[c.Value].Item.Url))],
             [.. a.Tags.Select(t => new LinkView(t, $"/tags/{ContentUrls.Slugify(t)}/"))],
-            a.Image, a.ImageAlt, entry.Body, Cards(index.Related(a, 3)));
+            a.Image, a.ImageAlt, entry.Body, Cards(index.Related(a, 3)))
+        {
+            ImageWidth = a.Image is null ? null : images?.Of(a.Image)?.Width,
+            ImageHeight = a.Image is null ? null : images?.Of(a.Image)?.Height,
+        };
     }
 
     public ConditionView Condition(Entry<Condition> entry)
@@ -87,8 +101,13 @@ public sealed class Views(SiteIndex index)
     {
         ArgumentNullException.ThrowIfNull(entry);
         var a = entry.Item;
+        var size = a.Photo is null ? null : images?.Of(a.Photo);
         return new AuthorView(a.Name, a.Url, a.Role, a.Credentials, a.Registration, a.Photo, a.PhotoAlt, a.Interests, entry.Body,
-            Cards(index.ArticlesByAuthor.GetValueOrDefault(a.Slug, [])));
+            Cards(index.ArticlesByAuthor.GetValueOrDefault(a.Slug, [])))
+        {
+            PhotoWidth = size?.Width ?? 160,
+            PhotoHeight = size?.Height ?? 160,
+        };
     }
 
     public static PageView Page(Entry<Page> entry)

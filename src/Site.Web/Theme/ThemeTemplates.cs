@@ -34,7 +34,7 @@ public sealed class ThemeTemplates
     }
 
     /// <summary>Names of the layouts the site renders with; each must exist.</summary>
-    public static readonly IReadOnlyList<string> RequiredLayouts = ["base", "home", "article", "condition", "author", "page", "list", "404"];
+    public static readonly IReadOnlyList<string> RequiredLayouts = ["base", "home", "article", "condition", "author", "page", "list", "search", "404"];
 
     public static ThemeTemplates? Load(SitePaths paths, AssetManifest assets, DiagnosticBag diagnostics)
     {

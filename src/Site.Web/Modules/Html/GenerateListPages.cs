@@ -16,7 +16,7 @@ public sealed class GenerateListPages : IModule
         var index = (SiteIndex)indexDocument.Model!;
         var booking = indexDocument.Get<BookingView>(MetadataKeys.Booking)!;
         var settings = index.Settings;
-        var views = new Views(index);
+        var views = new Views(index, null);
         var allConditions = index.Conditions.Select(c => new LinkView(c.Item.Title, c.Item.Url)).ToImmutableArray();
         var result = documents.ToBuilder();
         var home = new Crumb("Home", "/");
@@ -51,7 +51,7 @@ public sealed class GenerateListPages : IModule
             [home, new("Conditions", "/conditions/")], IndexContent.Newest(index.Conditions.Select(c => c.Item.LastReviewed)), "list",
             new ListView("Conditions", "What each condition is, what makes it worse, and how physiotherapy can help.", [], allConditions, 1, 1, null, null)));
 
-        Add(new SitePage("list", "search", "/search/", "Search", $"Search the {settings.Name} articles and condition guides.",
+        Add(new SitePage("search", "search", "/search/", "Search", $"Search the {settings.Name} articles and condition guides.",
             [home, new("Search", "/search/")], Newest(index.Articles.Take(1)), "list",
             new ListView("Search", "Every article and condition guide on this site.", views.Cards(index.Articles), allConditions, 1, 1, null, null)));
 

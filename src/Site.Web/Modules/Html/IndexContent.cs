@@ -13,7 +13,7 @@ namespace Site.Web.Modules.Html;
 /// references between documents (authors, reviewers, conditions), and emits one page per content item.
 /// The first document out carries the index itself, for the modules and pipelines after it.
 /// </summary>
-public sealed class IndexContent(SiteSettings settings, string siteFile) : IModule
+public sealed class IndexContent(SiteSettings settings, string siteFile, ImageSizes images) : IModule
 {
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
     {
@@ -52,7 +52,7 @@ public sealed class IndexContent(SiteSettings settings, string siteFile) : IModu
         }
 
         var index = new SiteIndex(settings, articles, conditions, authors, pages);
-        var views = new Views(index);
+        var views = new Views(index, images);
         var clinicBooking = BookingView.ForClinic(settings, index.Authors.Select(a => a.Item.Name.Split(' ')[0]));
         var result = ImmutableArray.CreateBuilder<Document>();
         result.Add(new Document(null, null, "") { Model = index, Metadata = ImmutableDictionary<string, object>.Empty.Add(MetadataKeys.Booking, clinicBooking) });

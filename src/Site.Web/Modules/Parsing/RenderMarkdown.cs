@@ -1,5 +1,6 @@
 using Markdig;
 using Markdig.Syntax;
+using Markdig.Renderers.Html;
 using Markdig.Syntax.Inlines;
 using Site.Engine;
 using Site.Engine.Diagnostics;
@@ -15,7 +16,7 @@ public sealed record SourceLink(string Url, SourceLocation Location, string Text
 /// Renders the already-parsed Markdown to HTML, and while walking it once collects the links (with their
 /// file positions), counts the words and reports images without alternative text.
 /// </summary>
-public sealed class RenderMarkdown(MarkdownPipeline markdown) : PerDocumentModule
+public sealed class RenderMarkdown(MarkdownPipeline markdown, Content.ImageSizes images) : PerDocumentModule
 {
     protected override IEnumerable<Document> Execute(Document document, BuildContext context)
     {
@@ -31,6 +32,19 @@ public sealed class RenderMarkdown(MarkdownPipeline markdown) : PerDocumentModul
                 case LinkInline link when link.Url is { } url:
                     var location = new SourceLocation(document.Source!, link.Line + 1, link.Column + 1);
                     links.Add(new SourceLink(url, location, LinkText(link)));
+                    if (link.IsImage)
+                    {
+                        // Images in articles sit below the fold: load them lazily and reserve their space.
+                        var attributes = link.GetAttributes();
+                        attributes.AddPropertyIfNotExist("loading", "lazy");
+                        attributes.AddPropertyIfNotExist("decoding", "async");
+                        if (images.Of(url) is { } size)
+                        {
+                            attributes.AddPropertyIfNotExist("width", size.Width.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                            attributes.AddPropertyIfNotExist("height", size.Height.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                        }
+                    }
+
                     if (link.IsImage && !link.Any())
                     {
                         context.Diagnostics.Error(DiagnosticIds.MissingAltText, location, $"The image '{url}' has no alternative text.", "Describe it between the brackets: ![what the image shows](" + url + ")");

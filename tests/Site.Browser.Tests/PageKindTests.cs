@@ -1,0 +1,107 @@
+using System.Globalization;
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Site.Browser.Tests;
+
+/// <summary>Every kind of page, on a phone and on a desktop: accessible, no sideways scrolling, no errors.</summary>
+[Collection(SiteInBrowser.Name)]
+public sealed class PageKindTests(SiteFixture site)
+{
+    public static TheoryData<string, string, int, int> Pages()
+    {
+        var data = new TheoryData<string, string, int, int>();
+        var pages = new (string Kind, string Path)[]
+        {
+            ("home", "/"),
+            ("article", "/articles/proximal-hamstring-tendinopathy-in-runners/"),
+            ("article-index", "/articles/"),
+            ("condition", "/conditions/proximal-hamstring-tendinopathy/"),
+            ("conditions", "/conditions/"),
+            ("author", "/authors/melissa/"),
+            ("tag", "/tags/running/"),
+            ("page", "/medical-disclaimer/"),
+            ("search", "/search/?q=hamstring"),
+            ("not-found", "/no-such-page/"),
+        };
+        foreach (var (kind, path) in pages)
+        {
+            data.Add(kind, path, 390, 844);
+            data.Add(kind, path, 1366, 900);
+        }
+
+        return data;
+    }
+
+    [BrowserTheory]
+    [MemberData(nameof(Pages))]
+    public async Task Each_page_kind_is_accessible_fits_the_screen_and_loads_cleanly(string kind, string path, int width, int height)
+    {
+        await using var visit = await PageVisit.OpenAsync(site, width, height);
+        visit.AllowedErrors.Add("/no-such-page/");
+        var page = visit.Page;
+        await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        if (kind == "search")
+        {
+            await Assertions.Expect(page.Locator("#search-status")).ToContainTextAsync("match");
+        }
+
+        await page.ScreenshotAsync(new() { Path = Path.Combine(site.ScreenshotFolder, $"{kind}-{width}x{height}.png"), FullPage = true });
+
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow}px at {width}px wide");
+
+        var axe = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+        });
+        var violations = axe.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+        Assert.True(violations.Count == 0, $"{path} at {width}px:\n" + string.Join("\n", violations));
+        Assert.True(axe.Passes.Length > 0, "axe-core ran no checks");
+
+        Assert.Empty(visit.Problems);
+    }
+
+    [BrowserFact]
+    public async Task The_skip_link_is_the_first_stop_and_focus_is_visible()
+    {
+        await using var visit = await PageVisit.OpenAsync(site);
+        var page = visit.Page;
+        await page.GotoAsync("/articles/");
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("Skip to main content", await page.EvaluateAsync<string>("() => document.activeElement.textContent"));
+        var outline = await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle");
+        Assert.NotEqual("none", outline);
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Equal("main", await page.EvaluateAsync<string>("() => document.activeElement.id"));
+    }
+
+    [BrowserFact]
+    public async Task The_article_page_is_light_and_never_blocks_rendering_on_scripts()
+    {
+        await using var visit = await PageVisit.OpenAsync(site);
+        long bytes = 0;
+        var byType = new Dictionary<string, long>();
+        visit.Page.Response += (_, response) =>
+        {
+            var length = response.Headers.TryGetValue("content-length", out var text) ? long.Parse(text, CultureInfo.InvariantCulture) : 0;
+            bytes += length;
+            var type = response.Request.ResourceType;
+            byType[type] = byType.GetValueOrDefault(type) + length;
+        };
+        var page = visit.Page;
+        await page.GotoAsync("/articles/proximal-hamstring-tendinopathy-in-runners/", new() { WaitUntil = WaitUntilState.NetworkIdle });
+        await page.EvaluateAsync("() => window.scrollTo(0, document.body.scrollHeight)");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.querySelectorAll('head script[src]:not([defer]):not([async]), body script[src]:not([defer]):not([async])').length"));
+        Assert.InRange(byType.GetValueOrDefault("stylesheet"), 1, 20 * 1024);
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => [...document.querySelectorAll('main img')].filter(i => !i.getAttribute('width') || !i.getAttribute('height')).length"));
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => [...document.querySelectorAll('.prose img')].filter(i => i.loading !== 'lazy').length"));
+
+        var report = string.Join(", ", byType.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => $"{t.Key} {t.Value} B"));
+        await File.WriteAllTextAsync(Path.Combine(site.ScreenshotFolder, "article-weight.txt"), $"article page: {bytes} B in total ({report})\n");
+        Assert.InRange(bytes, 1, 100 * 1024);
+    }
+}

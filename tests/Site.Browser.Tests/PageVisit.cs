@@ -1,0 +1,63 @@
+using Microsoft.Playwright;
+
+namespace Site.Browser.Tests;
+
+/// <summary>
+/// A browser tab that records what a reader would suffer silently: console errors (a CSP violation shows
+/// here), failed requests and error responses.
+/// </summary>
+public sealed class PageVisit : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+
+    private PageVisit(IBrowserContext context, IPage page)
+    {
+        _context = context;
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            // The browser logs the expected 404 of the not-found test as a console error too.
+            if (message.Type == "error" && !AllowedErrors.Contains(SourcePath(message.Location)))
+            {
+                Problems.Add($"console error: {message.Text} at {message.Location}");
+            }
+        };
+        page.RequestFailed += (_, request) => Problems.Add($"request failed: {request.Url} ({request.Failure})");
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && !AllowedErrors.Contains(new Uri(response.Url).AbsolutePath))
+            {
+                Problems.Add($"{response.Status} for {response.Url}");
+            }
+        };
+    }
+
+    public IPage Page { get; }
+
+    /// <summary>The path of a console message's source, given as URL:line:column.</summary>
+    private static string SourcePath(string location)
+    {
+        var parts = location.Split(':');
+        var url = parts.Length > 2 ? string.Join(':', parts[..^2]) : location;
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.AbsolutePath : url;
+    }
+
+    public List<string> Problems { get; } = [];
+
+    /// <summary>Paths whose error status is the point of the test (the 404 page).</summary>
+    public HashSet<string> AllowedErrors { get; } = [];
+
+    public static async Task<PageVisit> OpenAsync(SiteFixture site, int width = 390, int height = 844, bool javaScript = true)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = site.BaseUrl,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            JavaScriptEnabled = javaScript,
+        });
+        return new PageVisit(context, await context.NewPageAsync());
+    }
+
+    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+}
