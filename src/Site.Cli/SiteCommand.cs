@@ -50,7 +50,7 @@ public static class SiteCommand
         {
             foreach (var (phase, time) in result.Timings)
             {
-                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {phase,-20} {time.TotalMilliseconds,8:F0} ms")).ConfigureAwait(false);
+                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {phase,-44} {time.TotalMilliseconds,8:F0} ms")).ConfigureAwait(false);
             }
         }
 

@@ -11,7 +11,11 @@ namespace Site.Engine;
 /// <param name="Timings">Wall time of each phase across all pipelines.</param>
 public sealed record EngineResult(
     ImmutableArray<KeyValuePair<string, ImmutableArray<Document>>> Documents,
-    ImmutableArray<KeyValuePair<Phase, TimeSpan>> Timings);
+    ImmutableArray<KeyValuePair<Phase, TimeSpan>> Timings)
+{
+    /// <summary>Wall time of each module, as "pipeline/Phase/Module", slowest first.</summary>
+    public ImmutableArray<KeyValuePair<string, TimeSpan>> ModuleTimings { get; init; } = [];
+}
 
 /// <summary>
 /// Runs pipelines: Input and Process as soon as their dependencies' Process has finished (independent
@@ -37,6 +41,7 @@ public sealed class Engine
     public async Task<EngineResult> RunAsync(DiagnosticBag diagnostics, string outputRoot, CancellationToken cancellationToken = default)
     {
         var state = new BuildState(diagnostics, outputRoot, [.. _pipelines.Select(p => p.Name)], cancellationToken);
+        var moduleTimings = new ConcurrentDictionary<string, TimeSpan>(StringComparer.Ordinal);
         var timings = new ConcurrentDictionary<Phase, TimeSpan>();
         var clock = Stopwatch.StartNew();
 
@@ -54,7 +59,10 @@ public sealed class Engine
         await RunPhaseEverywhere(Phase.Output, i => finals[i]).ConfigureAwait(false);
 
         var documents = _pipelines.Select((p, i) => KeyValuePair.Create(p.Name, finals[i])).ToImmutableArray();
-        return new EngineResult(documents, [.. timings.OrderBy(t => t.Key)]);
+        return new EngineResult(documents, [.. timings.OrderBy(t => t.Key)])
+        {
+            ModuleTimings = [.. moduleTimings.OrderByDescending(t => t.Value)],
+        };
 
         Task GetTask(Pipeline pipeline)
         {
@@ -68,8 +76,8 @@ public sealed class Engine
                 async () =>
                 {
                     await Task.WhenAll(dependencies).ConfigureAwait(false);
-                    var input = await RunModules(state, pipeline, Phase.Input, []).ConfigureAwait(false);
-                    state.ProcessResults[pipeline.Name] = await RunModules(state, pipeline, Phase.Process, input).ConfigureAwait(false);
+                    var input = await RunModules(state, pipeline, Phase.Input, [], moduleTimings).ConfigureAwait(false);
+                    state.ProcessResults[pipeline.Name] = await RunModules(state, pipeline, Phase.Process, input, moduleTimings).ConfigureAwait(false);
                 },
                 cancellationToken);
             tasks[pipeline.Name] = task;
@@ -80,7 +88,7 @@ public sealed class Engine
         {
             var phaseClock = Stopwatch.StartNew();
             var results = await Task.WhenAll(_pipelines.Select((p, i) =>
-                Task.Run(() => RunModules(state, p, phase, start(i)).AsTask(), cancellationToken))).ConfigureAwait(false);
+                Task.Run(() => RunModules(state, p, phase, start(i), moduleTimings).AsTask(), cancellationToken))).ConfigureAwait(false);
             for (var i = 0; i < results.Length; i++)
             {
                 finals[i] = results[i];
@@ -93,15 +101,17 @@ public sealed class Engine
         }
     }
 
-    private static async ValueTask<ImmutableArray<Document>> RunModules(BuildState state, Pipeline pipeline, Phase phase, ImmutableArray<Document> documents)
+    private static async ValueTask<ImmutableArray<Document>> RunModules(BuildState state, Pipeline pipeline, Phase phase, ImmutableArray<Document> documents, ConcurrentDictionary<string, TimeSpan> timings)
     {
         var context = new BuildContext(state, pipeline, phase);
         foreach (var module in pipeline.ModulesOf(phase))
         {
             state.CancellationToken.ThrowIfCancellationRequested();
+            var clock = Stopwatch.StartNew();
             try
             {
                 documents = await module.ExecuteAsync(documents, context).ConfigureAwait(false);
+                timings.AddOrUpdate($"{pipeline.Name}/{phase}/{module.GetType().Name}", clock.Elapsed, (_, before) => before + clock.Elapsed);
             }
 #pragma warning disable CA1031 // A module failure is reported and the rest of the build still runs to find every problem.
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -62,6 +62,7 @@ public static class SiteBuilder
             var engine = new Engine.Engine(SitePipelines.Create(paths, settings, theme, assets, options, today));
             var result = await engine.RunAsync(diagnostics, staging, cancellationToken).ConfigureAwait(false);
             timings.AddRange(result.Timings.Select(t => KeyValuePair.Create(t.Key.ToString(), t.Value)));
+            timings.AddRange(result.ModuleTimings.Take(12).Select(t => KeyValuePair.Create("  " + t.Key, t.Value)));
             var failed = diagnostics.HasErrors || (options.WarningsAsErrors && diagnostics.Sorted().Any(d => d.Severity == Severity.Warning));
             if (folder is null)
             {

@@ -13,7 +13,7 @@ public sealed class WriteFiles : IModule
 {
 
     /// <inheritdoc />
-    public async ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var seen = new Dictionary<string, Document>(StringComparer.Ordinal);
@@ -43,21 +43,28 @@ public sealed class WriteFiles : IModule
             toWrite.Add(document);
         }
 
-        await Parallel.ForEachAsync(toWrite, context.CancellationToken, async (document, token) =>
+        // Create each folder once, then write files in parallel with plain synchronous IO, which is cheaper
+        // than async IO for many small files.
+        foreach (var folder in toWrite.Select(d => Path.GetDirectoryName(Path.Combine(context.OutputRoot, d.Destination!))!).Distinct(StringComparer.Ordinal))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        Parallel.ForEach(toWrite, new ParallelOptions { CancellationToken = context.CancellationToken }, document =>
         {
             var path = Path.Combine(context.OutputRoot, document.Destination!);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             if (document.Bytes is { } bytes)
             {
-                await File.WriteAllBytesAsync(path, bytes.ToArray(), token).ConfigureAwait(false);
+                using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+                file.Write(bytes.Span);
             }
             else
             {
-                await File.WriteAllTextAsync(path, document.Content, Utf8NoBom, token).ConfigureAwait(false);
+                File.WriteAllText(path, document.Content, Utf8NoBom);
             }
-        }).ConfigureAwait(false);
+        });
 
-        return documents;
+        return ValueTask.FromResult(documents);
     }
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);

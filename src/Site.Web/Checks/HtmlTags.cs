@@ -60,7 +60,7 @@ public static class HtmlTags
                 p++;
             }
 
-            var name = html[(i + 1)..p].ToLowerInvariant();
+            var name = Lower(html.AsSpan(i + 1, p - i - 1));
             var attributes = new List<KeyValuePair<string, string>>();
             while (p < html.Length && html[p] != '>')
             {
@@ -76,7 +76,7 @@ public static class HtmlTags
                     p++;
                 }
 
-                var attribute = html[nameStart..p].ToLowerInvariant();
+                var attribute = Lower(html.AsSpan(nameStart, p - nameStart));
                 var value = "";
                 if (p < html.Length && html[p] == '=')
                 {
@@ -120,6 +120,26 @@ public static class HtmlTags
             }
         }
     }
+
+    /// <summary>A lower-case name, shared for the names pages use all the time, without allocating for them.</summary>
+    private static string Lower(ReadOnlySpan<char> name)
+    {
+        foreach (var known in CommonNames)
+        {
+            if (name.Equals(known, StringComparison.OrdinalIgnoreCase))
+            {
+                return known;
+            }
+        }
+
+        return name.ToString().ToLowerInvariant();
+    }
+
+    private static readonly string[] CommonNames =
+    [
+        "a", "p", "li", "ul", "ol", "div", "span", "h1", "h2", "h3", "strong", "em", "section", "img", "meta", "link", "time", "nav", "main",
+        "href", "id", "class", "src", "alt", "rel", "name", "content", "property", "datetime", "aria-label", "aria-labelledby", "data-site",
+    ];
 
     /// <summary>The URLs a tag refers to, with the attribute that holds each.</summary>
     public static IEnumerable<(string Attribute, string Url)> Urls(HtmlTag tag)

@@ -97,9 +97,12 @@ public sealed record OpeningHours(ImmutableArray<DayOfWeek> Days, TimeOnly Opens
     private static readonly string[] DayNames = Enum.GetNames<DayOfWeek>();
 
     /// <summary>"Monday to Friday", "Saturday", or "Monday, Wednesday and Friday".</summary>
-    public string DaysText
+    public string DaysText => _daysText ??= Describe();
+
+    private string? _daysText;
+
+    private string Describe()
     {
-        get
         {
             var names = Days.Select(d => d.ToString()).ToList();
             var consecutive = Days.Length > 2 && Days.Zip(Days.Skip(1)).All(p => ((int)p.First + 1) % 7 == (int)p.Second);
@@ -113,7 +116,9 @@ public sealed record OpeningHours(ImmutableArray<DayOfWeek> Days, TimeOnly Opens
     }
 
     /// <summary>"7:00 am to 7:00 pm".</summary>
-    public string TimesText => $"{Show(Opens)} to {Show(Closes)}";
+    public string TimesText => _timesText ??= $"{Show(Opens)} to {Show(Closes)}";
+
+    private string? _timesText;
 
     private static string Show(TimeOnly time) => time.ToString("h:mm tt", System.Globalization.CultureInfo.InvariantCulture).ToLowerInvariant();
 

@@ -15,4 +15,5 @@ public static class MetadataKeys
     public const string SourceText = "source-text";
     public const string RenderFailed = "render-failed";
     public const string Scan = "scan";
+    public const string PlainText = "plain-text";
 }

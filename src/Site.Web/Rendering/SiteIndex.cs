@@ -6,8 +6,20 @@ using Site.Web.Modules;
 
 namespace Site.Web.Rendering;
 
-/// <summary>A content item with its rendered body, as the page builders use it.</summary>
-public sealed record Entry<T>(T Item, string Body, int WordCount, Document Document) where T : ContentItem;
+/// <summary>
+/// A content item with its rendered body, as the page builders use it. A class, not a record: entries are
+/// compared by identity, since value equality would hash whole article bodies in every set and Distinct.
+/// </summary>
+public sealed class Entry<T>(T item, string body, int wordCount, Document document) where T : ContentItem
+{
+    public T Item { get; } = item;
+
+    public string Body { get; } = body;
+
+    public int WordCount { get; } = wordCount;
+
+    public Document Document { get; } = document;
+}
 
 /// <summary>
 /// Every published content item of the build, with the cross-references pages need (an author's articles,
@@ -37,6 +49,7 @@ public sealed class SiteIndex
             .Select(g => new TagGroup(g.Key, g.First().Tag, [.. g.Select(x => x.Article).Distinct()]))
             .OrderBy(t => t.Slug, StringComparer.Ordinal)
             .ToImmutableArray();
+        TagsBySlug = Tags.ToFrozenDictionary(t => t.Slug, StringComparer.Ordinal);
     }
 
     public SiteSettings Settings { get; }
@@ -59,21 +72,41 @@ public sealed class SiteIndex
 
     public ImmutableArray<TagGroup> Tags { get; }
 
-    /// <summary>Up to <paramref name="count"/> other articles sharing the most conditions and tags, newest first among equals.</summary>
+    /// <summary>How many of the newest articles of each shared condition or tag are considered as related.</summary>
+    private const int CandidatesPerGroup = 30;
+
+    /// <summary>
+    /// Up to <paramref name="count"/> other articles sharing the most conditions (weighted double) and tags,
+    /// newest first among equals. Candidates are the newest few of each condition and tag the article has,
+    /// so the cost does not grow with the size of the archive.
+    /// </summary>
     public ImmutableArray<Entry<Article>> Related(Article article, int count)
     {
         ArgumentNullException.ThrowIfNull(article);
         var conditions = article.Conditions.Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
         var tags = article.Tags.ToHashSet(StringComparer.Ordinal);
-        return [.. Articles
+        var candidates = new HashSet<Entry<Article>>();
+        foreach (var condition in conditions)
+        {
+            candidates.UnionWith(ArticlesByCondition.GetValueOrDefault(condition, []).Take(CandidatesPerGroup));
+        }
+
+        foreach (var tag in tags)
+        {
+            candidates.UnionWith(TagsBySlug.GetValueOrDefault(ContentUrls.Slugify(tag))?.Articles.Take(CandidatesPerGroup) ?? []);
+        }
+
+        return [.. candidates
             .Where(a => a.Item.Slug != article.Slug)
             .Select(a => (Entry: a, Score: (2 * a.Item.Conditions.Count(c => conditions.Contains(c.Value))) + a.Item.Tags.Count(tags.Contains)))
-            .Where(x => x.Score > 0)
             .OrderByDescending(x => x.Score)
             .ThenByDescending(x => x.Entry.Item.Date)
+            .ThenBy(x => x.Entry.Item.Slug, StringComparer.Ordinal)
             .Take(count)
             .Select(x => x.Entry)];
     }
+
+    public FrozenDictionary<string, TagGroup> TagsBySlug { get; }
 
     public static Entry<T> EntryOf<T>(Document document) where T : ContentItem
     {

@@ -12,8 +12,21 @@ namespace Site.Web.Rendering;
 /// <c>@id</c> and every reference points at a node of the same graph. Only facts shown on the page are
 /// stated, and never ratings or reviews (testimonials are not allowed in Australian health advertising).
 /// </summary>
-public sealed class StructuredData(SiteSettings settings, SiteIndex index)
+public sealed class StructuredData
 {
+    private readonly SiteSettings settings;
+    private readonly SiteIndex index;
+
+    // The clinic and website nodes are the same on every page: serialise them once per build.
+    private readonly string _sharedNodes;
+
+    public StructuredData(SiteSettings settings, SiteIndex index)
+    {
+        this.settings = settings;
+        this.index = index;
+        _sharedNodes = Clinic().ToJsonString(Options) + "," + Website().ToJsonString(Options);
+    }
+
     private static readonly JsonSerializerOptions Options = new()
     {
         WriteIndented = false,
@@ -35,7 +48,7 @@ public sealed class StructuredData(SiteSettings settings, SiteIndex index)
         var pageUrl = settings.Absolute(page.Url);
         var pageId = pageUrl + "#webpage";
         var breadcrumbId = pageUrl + "#breadcrumb";
-        var graph = new JsonArray { Clinic(), Website() };
+        var graph = new JsonArray();
 
         var webPage = new JsonObject
         {
@@ -72,7 +85,8 @@ public sealed class StructuredData(SiteSettings settings, SiteIndex index)
                 break;
         }
 
-        return new JsonObject { ["@context"] = "https://schema.org", ["@graph"] = graph }.ToJsonString(Options);
+        var nodes = string.Join(",", graph.Select(n => n!.ToJsonString(Options)));
+        return "{\"@context\":\"https://schema.org\",\"@graph\":[" + _sharedNodes + "," + nodes + "]}";
     }
 
     private void AddArticle(JsonArray graph, JsonObject webPage, Article article, string pageId)

@@ -22,6 +22,10 @@ public sealed class ThemeTemplates
 
     private readonly ScriptObject _functions;
 
+    // Building Scriban's built-in function table is costly; it is read-only once built, so one per build
+    // is shared by every render on every thread.
+    private readonly ScriptObject _builtins = TemplateContext.GetDefaultBuiltinObject();
+
     private ThemeTemplates(FrozenDictionary<string, Template> layouts, FrozenDictionary<string, Template> partials, string partialsFolder, SitePaths paths, AssetManifest assets)
     {
         _layouts = layouts;
@@ -58,16 +62,24 @@ public sealed class ThemeTemplates
     public bool HasLayout(string name) => _layouts.ContainsKey(name);
 
     /// <summary>Renders a layout with the given globals; a failure is reported against the template and names the page.</summary>
-    public string? Render(string layout, ScriptObject globals, string page, DiagnosticBag diagnostics)
+    public string? Render(string layout, ScriptObject globals, string page, DiagnosticBag diagnostics) =>
+        RenderWrapped(layout, null, globals, page, diagnostics);
+
+    /// <summary>
+    /// Renders <paramref name="layout"/>, then, when <paramref name="wrapper"/> is given, renders the wrapper with
+    /// the first result as <c>content</c>, in the same template context.
+    /// </summary>
+    public string? RenderWrapped(string layout, string? wrapper, ScriptObject globals, string page, DiagnosticBag diagnostics)
     {
+        ArgumentNullException.ThrowIfNull(globals);
         ArgumentNullException.ThrowIfNull(diagnostics);
-        if (!_layouts.TryGetValue(layout, out var template))
+        if (!_layouts.TryGetValue(layout, out var template) || (wrapper is not null && !_layouts.ContainsKey(wrapper)))
         {
-            diagnostics.Error(DiagnosticIds.TemplateMissing, null, $"The theme has no '{layout}' layout (needed by {page}).");
+            diagnostics.Error(DiagnosticIds.TemplateMissing, null, $"The theme has no '{(_layouts.ContainsKey(layout) ? wrapper : layout)}' layout (needed by {page}).");
             return null;
         }
 
-        var context = new TemplateContext
+        var context = new TemplateContext(_builtins)
         {
             TemplateLoader = new PartialLoader(_partialsFolder),
             StrictVariables = true,
@@ -85,7 +97,15 @@ public sealed class ThemeTemplates
         context.PushGlobal(globals);
         try
         {
-            return template.Render(context);
+            var inner = template.Render(context);
+            if (wrapper is null)
+            {
+                return inner;
+            }
+
+            layout = wrapper;
+            globals["content"] = inner;
+            return _layouts[wrapper].Render(context);
         }
         catch (ScriptRuntimeException ex)
         {

@@ -22,9 +22,10 @@ public sealed class GenerateSearchIndex : IModule
     {
         ArgumentNullException.ThrowIfNull(context);
         var index = context.DocumentsOf(SitePipelines.Html).Select(d => d.Model).OfType<SiteIndex>().Single();
-        var entries = index.Articles.Select(e => Entry(e.Item, "Article", e.Body, e.Item.Tags))
-            .Concat(index.Conditions.Select(e => Entry(e.Item, "Condition", e.Body, [.. e.Item.AlsoKnownAs, .. e.Item.Symptoms, .. e.Item.Treatments])))
-            .Concat(index.Authors.Select(e => Entry(e.Item, "Author", e.Body, [e.Item.Role, .. e.Item.Interests])));
+        var entries = index.Articles.AsParallel().AsOrdered().Select(e => Entry(e.Item, "Article", Text(e), e.Item.Tags)).ToList()
+            .Concat(index.Conditions.Select(e => Entry(e.Item, "Condition", Text(e), [.. e.Item.AlsoKnownAs, .. e.Item.Symptoms, .. e.Item.Treatments])))
+            .Concat(index.Authors.Select(e => Entry(e.Item, "Author", Text(e), [e.Item.Role, .. e.Item.Interests])))
+            .ToList();
 
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream))
@@ -51,12 +52,16 @@ public sealed class GenerateSearchIndex : IModule
         return ValueTask.FromResult(documents.Add(new Document(null, Path, Encoding.UTF8.GetString(stream.ToArray()))));
     }
 
+    /// <summary>The words of the body, as RenderMarkdown collected them (no second pass over HTML).</summary>
+    private static string Text<T>(Entry<T> entry) where T : ContentItem =>
+        entry.Document.Get<string>(MetadataKeys.PlainText) ?? HtmlScan.NormaliseText(entry.Body);
+
     private static (string Url, string Title, string Kind, string Description, IEnumerable<string> TitleStems, IEnumerable<string> TextStems) Entry(
         ContentItem item, string kind, string body, IEnumerable<string> extra)
     {
         var titleStems = SearchText.Stems(item.Title).ToList();
         var inTitle = titleStems.ToHashSet(StringComparer.Ordinal);
-        var text = string.Join(' ', extra.Append(item.Description).Append(HtmlScan.NormaliseText(body)));
+        var text = string.Join(' ', extra.Append(item.Description).Append(body));
         var textStems = SearchText.Stems(text).Where(s => !inTitle.Contains(s)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         return (item.Url, item.Title, kind, item.Description, titleStems, textStems);
     }

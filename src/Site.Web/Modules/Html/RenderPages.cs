@@ -54,9 +54,7 @@ public sealed class RenderPages(ThemeTemplates theme, SiteSettings settings, Sit
         };
 
         var shown = document.Source ?? page.Url;
-        var inner = theme.Render(page.Layout, globals, shown, context.Diagnostics);
-        globals["content"] = inner;
-        var html = inner is null ? null : theme.Render("base", globals, shown, context.Diagnostics);
+        var html = theme.RenderWrapped(page.Layout, "base", globals, shown, context.Diagnostics);
 
         // A page that failed to render still exists as far as links and checks are concerned, so one template
         // error is reported once instead of again as a broken link on every page that links to it.

@@ -25,6 +25,7 @@ public sealed class RenderMarkdown(MarkdownPipeline markdown, Content.ImageSizes
         var parsed = document.Get<MarkdownDocument>(MetadataKeys.Markdown)!;
         var links = new List<SourceLink>();
         var words = 0;
+        var text = new System.Text.StringBuilder(document.Content.Length);
         foreach (var node in parsed.Descendants())
         {
             switch (node)
@@ -53,6 +54,10 @@ public sealed class RenderMarkdown(MarkdownPipeline markdown, Content.ImageSizes
                     break;
                 case LiteralInline literal:
                     words += CountWords(literal.Content.AsSpan());
+                    text.Append(literal.Content.AsSpan()).Append(' ');
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content).Append(' ');
                     break;
             }
         }
@@ -61,6 +66,7 @@ public sealed class RenderMarkdown(MarkdownPipeline markdown, Content.ImageSizes
         yield return (document with { Content = html })
             .With(MetadataKeys.Links, links)
             .With(MetadataKeys.WordCount, words)
+            .With(MetadataKeys.PlainText, text.ToString())
             .With(MetadataKeys.Body, html);
     }
 

@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Text;
+
+namespace Site.Benchmarks;
+
+/// <summary>
+/// A deterministic corpus of clinic articles (about 800 words each, headings, a list, links to other
+/// articles and to condition pages, some with #fragments), written both in this project's input/ format
+/// and as an equivalent Hugo site, so the two builds do the same amount of content work.
+/// </summary>
+public static class Corpus
+{
+    private static readonly string[] Words =
+    [
+        "tendon", "load", "running", "strength", "hamstring", "recovery", "training", "pain", "hip", "knee", "calf", "ankle",
+        "physiotherapist", "exercise", "progress", "week", "session", "rest", "sleep", "stiffness", "morning", "hill", "speed",
+        "volume", "build", "slowly", "muscle", "joint", "assessment", "plan", "goal", "return", "sport", "daily", "activity",
+        "sitting", "squat", "lunge", "stretch", "balance", "control", "flexibility", "capacity", "change", "habit", "stress",
+        "the", "a", "and", "to", "of", "with", "your", "you", "can", "is", "for", "in", "on", "when", "after", "before", "often",
+    ];
+
+    private static readonly string[] Headings = ["What it feels like", "Why it happens", "What makes it worse", "How we can help", "When to book"];
+
+    public static readonly string[] Conditions =
+        ["proximal-hamstring-tendinopathy", "achilles-tendinopathy", "patellofemoral-pain", "plantar-heel-pain", "gluteal-tendinopathy"];
+
+    public static readonly string[] Authors = ["melissa", "nicole", "sam"];
+
+    public static readonly string[] Tags = [.. Enumerable.Range(1, 20).Select(i => $"topic {i}")];
+
+    public static string Slug(int i) => $"article-{i:D5}";
+
+    private static string Title(int i) => $"Article {i}: {Headings[i % Headings.Length]} for {Words[i % 46]} and {Words[(i * 7) % 46]}";
+
+    private static DateOnly Date(int i) => new DateOnly(2020, 1, 1).AddDays(i % 2000);
+
+    /// <summary>Writes the corpus for our site into <paramref name="root"/>/input, with the repository's theme.</summary>
+    public static void WriteOurs(string root, int count, string repository)
+    {
+        var input = Path.Combine(root, "input");
+        Directory.CreateDirectory(Path.Combine(input, "articles"));
+        Directory.CreateDirectory(Path.Combine(input, "conditions"));
+        Directory.CreateDirectory(Path.Combine(input, "authors"));
+        Directory.CreateDirectory(Path.Combine(input, "pages"));
+        File.Copy(Path.Combine(repository, "input", "site.yml"), Path.Combine(input, "site.yml"), overwrite: true);
+        File.Copy(Path.Combine(repository, "input", "pages", "medical-disclaimer.md"), Path.Combine(input, "pages", "medical-disclaimer.md"), overwrite: true);
+        File.Copy(Path.Combine(repository, "input", "pages", "about.md"), Path.Combine(input, "pages", "about.md"), overwrite: true);
+        File.Copy(Path.Combine(repository, "input", "pages", "privacy.md"), Path.Combine(input, "pages", "privacy.md"), overwrite: true);
+        CopyFolder(Path.Combine(repository, "input", "assets"), Path.Combine(input, "assets"));
+        CopyFolder(Path.Combine(repository, "theme"), Path.Combine(root, "theme"));
+        foreach (var author in Authors)
+        {
+            File.WriteAllText(Path.Combine(input, "authors", author + ".md"),
+                $"---\nname: {char.ToUpperInvariant(author[0])}{author[1..]} Example\nrole: Physiotherapist\ncredentials: Bachelor of Physiotherapy\nregistration: PHY000000000{Array.IndexOf(Authors, author)}\n---\n\nA short bio for {author}.\n");
+        }
+
+        foreach (var condition in Conditions)
+        {
+            var name = char.ToUpperInvariant(condition[0]) + condition[1..].Replace('-', ' ');
+            File.WriteAllText(Path.Combine(input, "conditions", condition + ".md"),
+                $"---\ntitle: {name}\ndescription: What {name.ToLowerInvariant()} is, what makes it worse and how physiotherapy can help you recover.\nsymptoms: [Pain, Stiffness]\ntreatments: [Strength training, Load management]\n---\n\n## Overview details\n\nAbout {name.ToLowerInvariant()}.\n");
+        }
+
+        Parallel.For(1, count + 1, i =>
+        {
+            var front = new StringBuilder()
+                .Append("---\n")
+                .Append("title: \"").Append(Title(i)).Append("\"\n")
+                .Append("description: Practical advice number ").Append(i).Append(" about training load, recovery and when to see a physiotherapist.\n")
+                .Append("date: ").Append(Date(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\n')
+                .Append("author: ").Append(Authors[i % Authors.Length]).Append('\n')
+                .Append("conditions: [").Append(Conditions[i % Conditions.Length]).Append("]\n")
+                .Append("tags: [\"").Append(Tags[i % Tags.Length]).Append("\", \"").Append(Tags[(i * 3) % Tags.Length]).Append("\"]\n")
+                .Append("---\n\n");
+            File.WriteAllText(Path.Combine(input, "articles", Slug(i) + ".md"), front + Body(i, count));
+        });
+    }
+
+    /// <summary>Writes the same articles as a Hugo site with plain templates of similar structure.</summary>
+    public static void WriteHugo(string root, int count)
+    {
+        Directory.CreateDirectory(Path.Combine(root, "content", "articles"));
+        Directory.CreateDirectory(Path.Combine(root, "content", "conditions"));
+        Directory.CreateDirectory(Path.Combine(root, "layouts", "_default"));
+        File.WriteAllText(Path.Combine(root, "config.toml"), """
+            baseURL = "https://www.physionorth.example/"
+            languageCode = "en-AU"
+            title = "Physionorth"
+            disableKinds = ["RSS"]
+            [pagination]
+              pagerSize = 10
+            [taxonomies]
+              tag = "tags"
+            [markup.goldmark.parser]
+              autoHeadingID = true
+            """);
+        File.WriteAllText(Path.Combine(root, "layouts", "_default", "baseof.html"), """
+            <!doctype html><html lang="en-AU"><head><meta charset="utf-8"><title>{{ .Title }} | {{ site.Title }}</title>
+            <meta name="description" content="{{ .Description }}"><link rel="canonical" href="{{ .Permalink }}"></head>
+            <body><header><a href="/">{{ site.Title }}</a><nav><a href="/articles/">Articles</a> <a href="/conditions/">Conditions</a></nav></header>
+            <main id="main">{{ block "main" . }}{{ end }}</main><footer><a href="/medical-disclaimer/">Medical disclaimer</a></footer></body></html>
+            """);
+        File.WriteAllText(Path.Combine(root, "layouts", "_default", "single.html"), """
+            {{ define "main" }}<article><h1>{{ .Title }}</h1><p>By {{ .Params.author }} · {{ .Date.Format "2 January 2006" }} · {{ .ReadingTime }} min read</p>
+            <div>{{ .Content }}</div><aside>The exercises and information on this page are general in nature.</aside>
+            <p><a href="https://book.physionorth.example/">Book an appointment</a></p>
+            <ul>{{ range first 3 (.Site.RegularPages.Related .) }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></article>{{ end }}
+            """);
+        File.WriteAllText(Path.Combine(root, "layouts", "_default", "list.html"), """
+            {{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Description }}</li>{{ end }}</ul>
+            {{ with .Paginator.Next }}<a href="{{ .URL }}">Older</a>{{ end }}{{ end }}
+            """);
+        foreach (var condition in Conditions)
+        {
+            File.WriteAllText(Path.Combine(root, "content", "conditions", condition + ".md"), $"---\ntitle: {condition}\n---\n\n## Overview details\n\nAbout it.\n");
+        }
+
+        Parallel.For(1, count + 1, i =>
+        {
+            var front = $"---\ntitle: \"{Title(i)}\"\ndescription: Practical advice number {i}.\ndate: {Date(i):yyyy-MM-dd}\nauthor: {Authors[i % Authors.Length]}\ntags: [\"{Tags[i % Tags.Length]}\", \"{Tags[(i * 3) % Tags.Length]}\"]\n---\n\n";
+            File.WriteAllText(Path.Combine(root, "content", "articles", Slug(i) + ".md"), front + Body(i, count));
+        });
+    }
+
+    private static string Body(int i, int count)
+    {
+        var random = new Random(i);
+        var text = new StringBuilder();
+        var headings = 2 + (i % 2);
+        var words = 0;
+        for (var h = 0; h < headings; h++)
+        {
+            text.Append("## ").Append(Headings[(i + h) % Headings.Length]).Append("\n\n");
+            for (var p = 0; p < 3; p++)
+            {
+                words += Paragraph(text, random, 70 + random.Next(30));
+                text.Append("\n\n");
+            }
+
+            if (h == 0)
+            {
+                for (var item = 0; item < 4; item++)
+                {
+                    text.Append("- ");
+                    words += Sentence(text, random, 6 + random.Next(6));
+                    text.Append('\n');
+                }
+
+                text.Append('\n');
+            }
+        }
+
+        // Links: two other articles (one to a heading that exists), and the article's condition.
+        var other = 1 + ((i * 31) % count);
+        var another = 1 + ((i * 17 + 5) % count);
+        var anchor = "#" + Headings[another % Headings.Length].ToLowerInvariant().Replace(' ', '-');
+        text.Append("Read more in [").Append(Title(other)).Append("](/articles/").Append(Slug(other)).Append("/), ")
+            .Append("see [a related guide](/articles/").Append(Slug(another)).Append('/').Append(anchor).Append("), or our page on [this condition](/conditions/")
+            .Append(Conditions[i % Conditions.Length]).Append("/).\n");
+        while (words < 800)
+        {
+            text.Append('\n');
+            words += Paragraph(text, random, 60);
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static int Paragraph(StringBuilder text, Random random, int length)
+    {
+        var written = 0;
+        while (written < length)
+        {
+            written += Sentence(text, random, 8 + random.Next(10));
+            text.Append(' ');
+        }
+
+        return written;
+    }
+
+    private static int Sentence(StringBuilder text, Random random, int length)
+    {
+        for (var w = 0; w < length; w++)
+        {
+            var word = Words[random.Next(Words.Length)];
+            text.Append(w == 0 ? char.ToUpperInvariant(word[0]) + word[1..] : word);
+            if (w == length / 2 && random.Next(4) == 0)
+            {
+                text.Append(" **").Append(Words[random.Next(Words.Length)]).Append("**");
+            }
+
+            text.Append(w == length - 1 ? "." : " ");
+        }
+
+        return length;
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target, overwrite: true);
+        }
+    }
+}

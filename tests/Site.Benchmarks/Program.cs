@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Globalization;
+using Site.Benchmarks;
+
+// Builds generated corpora with the published `site` binary as a whole process, several times, and reports
+// median wall time, pages per second and peak memory; with --hugo it builds the same corpus with Debian's
+// hugo in the same run and reports the ratio. Usage:
+//   dotnet run -c Release --project tests/Site.Benchmarks -- [--articles 1000,10000] [--runs 5] [--hugo] [--keep]
+var sizes = new List<int> { 1000, 10000 };
+var runs = 5;
+var hugo = false;
+var keep = false;
+for (var i = 0; i < args.Length; i++)
+{
+    switch (args[i])
+    {
+        case "--articles":
+            sizes = [.. args[++i].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
+            break;
+        case "--runs":
+            runs = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
+        case "--hugo":
+            hugo = true;
+            break;
+        case "--keep":
+            keep = true;
+            break;
+        default:
+            Console.Error.WriteLine($"Unknown option {args[i]}");
+            return 2;
+    }
+}
+
+var repository = FindRoot();
+var work = Directory.CreateTempSubdirectory("site-bench-").FullName;
+var published = Path.Combine(work, "bin");
+Console.WriteLine($"Publishing site (Release, ReadyToRun) to {published} ...");
+Run("dotnet", $"publish \"{Path.Combine(repository, "src", "Site.Cli")}\" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o \"{published}\" --nologo -v q", repository);
+var site = Path.Combine(published, "site");
+
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; runs per measurement: {runs}; hugo: {(hugo ? HugoVersion() : "not run")}");
+Console.WriteLine();
+Console.WriteLine("| articles | tool | median wall | min | pages/s | peak memory |");
+Console.WriteLine("|---:|---|---:|---:|---:|---:|");
+foreach (var count in sizes)
+{
+    var ours = Path.Combine(work, $"ours-{count}");
+    Corpus.WriteOurs(ours, count, repository);
+    var oursResult = Measure(site, $"build --input input --theme theme --output output --warnaserror", ours, runs, Path.Combine(ours, "output"));
+    Report(count, "site", oursResult);
+    if (hugo)
+    {
+        var hugoRoot = Path.Combine(work, $"hugo-{count}");
+        Corpus.WriteHugo(hugoRoot, count);
+        var hugoResult = Measure("hugo", "--quiet --destination public", hugoRoot, runs, Path.Combine(hugoRoot, "public"));
+        Report(count, "hugo", hugoResult);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {count} | site/hugo | {oursResult.Median / hugoResult.Median:F2}x | | | {oursResult.PeakMb / hugoResult.PeakMb:F2}x |"));
+    }
+}
+
+Console.WriteLine();
+Console.WriteLine("Phase breakdown of one more build of the largest corpus (site build --verbose):");
+Console.WriteLine(Run(site, "build --input input --theme theme --output output --verbose", Path.Combine(work, $"ours-{sizes[^1]}")));
+if (!keep)
+{
+    Directory.Delete(work, recursive: true);
+}
+else
+{
+    Console.WriteLine($"Kept {work}");
+}
+
+return 0;
+
+static void Report(int count, string tool, Result r) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"| {count} | {tool} | {r.Median:F2} s | {r.Min:F2} s | {r.Pages / r.Median:F0} | {r.PeakMb:F0} MB |"));
+
+static Result Measure(string command, string arguments, string folder, int runs, string output)
+{
+    var times = new List<double>();
+    double peak = 0;
+    var pages = 0;
+    for (var run = 0; run < runs; run++)
+    {
+        // Each run is a cold build into a clean folder: the previous output is removed first.
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+
+        var start = new ProcessStartInfo("/usr/bin/time", $"-f \"%e %M\" {command} {arguments}")
+        {
+            WorkingDirectory = folder,
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        using var process = Process.Start(start)!;
+        process.StandardOutput.ReadToEnd();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{command} {arguments} failed in {folder}:\n{stderr}");
+        }
+
+        var last = stderr.Trim().Split('\n')[^1].Trim('"').Split(' ');
+        times.Add(double.Parse(last[0], CultureInfo.InvariantCulture));
+        peak = Math.Max(peak, double.Parse(last[1], CultureInfo.InvariantCulture) / 1024);
+        pages = Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories).Count();
+    }
+
+    times.Sort();
+    return new Result(times[times.Count / 2], times[0], peak, pages);
+}
+
+static string Run(string command, string arguments, string folder)
+{
+    using var process = Process.Start(new ProcessStartInfo(command, arguments) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true })!;
+    var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+    process.WaitForExit();
+    return process.ExitCode == 0 ? output : throw new InvalidOperationException($"{command} {arguments} failed:\n{output}");
+}
+
+static string HugoVersion()
+{
+    try
+    {
+        return Run("hugo", "version", Environment.CurrentDirectory).Trim();
+    }
+    catch (System.ComponentModel.Win32Exception)
+    {
+        throw new InvalidOperationException("hugo is not installed: apt-get install hugo");
+    }
+}
+
+static string FindRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Site.sln")))
+        {
+            return dir.FullName;
+        }
+    }
+
+    throw new InvalidOperationException("Site.sln not found.");
+}
+
+internal sealed record Result(double Median, double Min, double PeakMb, int Pages);
