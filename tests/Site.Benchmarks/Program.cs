@@ -96,8 +96,9 @@ static Result Measure(string command, string arguments, string folder, int runs,
             RedirectStandardOutput = true,
         };
         using var process = Process.Start(start)!;
-        process.StandardOutput.ReadToEnd();
-        var stderr = process.StandardError.ReadToEnd();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEnd(); // read both at once, or a full pipe stalls the build
+        stdout.Wait();
         process.WaitForExit();
         if (process.ExitCode != 0)
         {
@@ -117,7 +118,8 @@ static Result Measure(string command, string arguments, string folder, int runs,
 static string Run(string command, string arguments, string folder)
 {
     using var process = Process.Start(new ProcessStartInfo(command, arguments) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true })!;
-    var output = process.StandardOutput.ReadToEnd() + process.StandardError.ReadToEnd();
+    var errors = process.StandardError.ReadToEndAsync();
+    var output = process.StandardOutput.ReadToEnd() + errors.Result;
     process.WaitForExit();
     return process.ExitCode == 0 ? output : throw new InvalidOperationException($"{command} {arguments} failed:\n{output}");
 }

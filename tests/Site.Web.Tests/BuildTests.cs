@@ -33,7 +33,7 @@ public class BuildTests
         var article = site.ReadOutput("articles/hamstring-pain/index.html");
         Assert.Contains("href=\"https://book.test.example/\"", article, StringComparison.Ordinal);
         Assert.Contains("General information only. Get advice before any new exercise.", article, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"/authors/melissa/\" rel=\"author\">Melissa Hartley</a>", article, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/authors/melissa/\" rel=\"author\">Melissa Hartley</a>, Physiotherapist", article, StringComparison.Ordinal);
         var condition = site.ReadOutput("conditions/proximal-hamstring-tendinopathy/index.html");
         Assert.Contains("href=\"/articles/hamstring-pain/\"", condition, StringComparison.Ordinal);
         Assert.True(

@@ -112,7 +112,8 @@ public sealed partial class SeoTests(SampleBuild sample) : IClassFixture<SampleB
         Assert.Equal(Base + "/authors/melissa/", author.GetProperty("url").GetString());
 
         // People can see every fact the graph states.
-        Assert.Contains("Reviewed by <a href=\"/authors/nicole/\">Nicole Tran</a> on <time datetime=\"2026-11-02\">2 November 2026</time>", html, StringComparison.Ordinal);
+        Assert.Contains("Reviewed by <a href=\"/authors/nicole/\">Nicole Tran</a> (Sports physiotherapist) on <time datetime=\"2026-11-02\">2 November 2026</time>", html, StringComparison.Ordinal);
+        Assert.Contains("rel=\"author\">Melissa Hartley</a>, Running and sports physiotherapist", html, StringComparison.Ordinal);
         Assert.Contains("Published <time datetime=\"2026-11-02\">", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Updated <time", html, StringComparison.Ordinal);
         Assert.Contains("Updated <time datetime=\"2026-10-05\">", sample.Read("articles/your-first-physiotherapy-appointment/index.html"), StringComparison.Ordinal);

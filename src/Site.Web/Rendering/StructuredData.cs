@@ -238,7 +238,6 @@ public sealed class StructuredData
         ["@id"] = WebsiteId,
         ["url"] = settings.Absolute("/"),
         ["name"] = settings.Name,
-        ["description"] = settings.Description,
         ["inLanguage"] = settings.Language,
         ["publisher"] = Ref(ClinicId),
     };

@@ -5,7 +5,11 @@ using Site.Web.Content;
 namespace Site.Web.Rendering;
 
 /// <summary>A link with its text.</summary>
-public sealed record LinkView(string Title, string Url);
+public sealed record LinkView(string Title, string Url)
+{
+    /// <summary>A short description shown beside the link (a practitioner's role).</summary>
+    public string? Note { get; init; }
+}
 
 /// <summary>An article as it appears in a list.</summary>
 public sealed record ArticleCard(string Title, string Url, string Description, string DateIso, string DateText, LinkView Author, int ReadingMinutes);
@@ -55,7 +59,7 @@ public sealed class Views(SiteIndex index, ImageSizes? images)
     public LinkView AuthorLink(string id) => Reviewer(id) ?? throw new InvalidOperationException($"Unknown author '{id}' reached rendering.");
 
     private LinkView? Reviewer(string id) =>
-        index.AuthorsById.TryGetValue(id, out var author) ? new LinkView(author.Item.Name, author.Item.Url) : null;
+        index.AuthorsById.TryGetValue(id, out var author) ? new LinkView(author.Item.Name, author.Item.Url) { Note = author.Item.Role } : null;
 
     public ArticleCard Card(Entry<Article> entry)
     {
