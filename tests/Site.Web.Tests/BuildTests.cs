@@ -164,6 +164,22 @@ public class BuildTests
     }
 
     [Fact]
+    public async Task A_list_page_over_a_megabyte_is_written_whole()
+    {
+        var files = Enumerable.Range(1, 1500).ToDictionary(
+            i => $"input/articles/a-{i:D4}.md",
+            i => (string?)TestSite.Article
+                .Replace("title: Hamstring pain in runners", $"title: Article {i} {new string('x', 600)}", StringComparison.Ordinal)
+                .Replace("description: Why runners", $"description: Article number {i}, why runners", StringComparison.Ordinal)
+                .Replace("Number", "Article number", StringComparison.Ordinal));
+        using var site = new TestSite(files);
+        TestSite.AssertClean(await site.BuildAsync());
+        var search = site.ReadOutput("search/index.html");
+        Assert.True(search.Length > 1024 * 1024, $"only {search.Length} characters");
+        Assert.EndsWith("</html>\n", search, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Two_builds_of_the_same_content_are_identical()
     {
         using var site = new TestSite();

@@ -84,6 +84,10 @@ public sealed class ThemeTemplates
             TemplateLoader = new PartialLoader(_partialsFolder),
             StrictVariables = true,
             EnableRelaxedMemberAccess = false,
+
+            // Scriban cuts any string over 1 MB with "..." by default, which silently corrupted long list
+            // pages (a condition with thousands of articles); pages are as long as their content needs.
+            LimitToString = 0,
             LoopLimit = 100_000,
             RecursiveLimit = 50,
             MemberRenamer = StandardMemberRenamer.Default,
