@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Playwright;
 using Site.Cli.Serve;
 using Site.Web;
@@ -16,21 +14,8 @@ public sealed class LiveReloadTests(SiteFixture site)
         var root = Directory.CreateTempSubdirectory("live-reload-").FullName;
         try
         {
-            foreach (var folder in new[] { "input", "theme" })
-            {
-                var from = Path.Combine(SiteFixture.RepositoryRoot, folder);
-                foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-                {
-                    var target = Path.Combine(root, folder, Path.GetRelativePath(from, file));
-                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                    File.Copy(file, target);
-                }
-            }
-
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
+            TestFiles.CopySample(root);
+            var port = TestFiles.FreePort();
             var options = new BuildOptions { Input = Path.Combine(root, "input"), Theme = Path.Combine(root, "theme"), Output = Path.Combine(root, "serve"), Drafts = true, Future = true, DisplayRoot = root };
             await using var server = new DevServer(options, new ServeOptions(port), TextWriter.Null);
             await server.StartAsync();

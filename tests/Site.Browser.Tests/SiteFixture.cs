@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Playwright;
 using Site.Cli.Serve;
 using Site.Web;
@@ -28,7 +26,7 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => TestFiles.RepositoryRoot;
 
     public async Task InitializeAsync()
     {
@@ -37,7 +35,7 @@ public sealed class SiteFixture : IAsyncLifetime
             return; // Every test is skipped with the reason; see BrowserFactAttribute.
         }
 
-        var port = FreePort();
+        var port = TestFiles.FreePort();
         var build = new BuildOptions
         {
             Input = Path.Combine(RepositoryRoot, "input"),
@@ -84,27 +82,6 @@ public sealed class SiteFixture : IAsyncLifetime
         return ((TomlTable)rule["values"]).ToDictionary(v => v.Key, v => (string)v.Value);
     }
 
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Site.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Site.sln not found.");
-    }
 }
 
 [CollectionDefinition(Name)]

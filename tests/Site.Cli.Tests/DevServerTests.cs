@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Site.Cli.Serve;
 using Site.Web;
 
@@ -24,7 +23,7 @@ public sealed class DevServerTests : IAsyncLifetime
             Future = true,
             DisplayRoot = _site.Root,
         };
-        _server = new DevServer(options, new ServeOptions(FreePort()), TextWriter.Null);
+        _server = new DevServer(options, new ServeOptions(TestFiles.FreePort()), TextWriter.Null);
         await _server.StartAsync();
         _http.BaseAddress = new Uri(_server.Url);
     }
@@ -34,15 +33,6 @@ public sealed class DevServerTests : IAsyncLifetime
         await _server.DisposeAsync();
         _http.Dispose();
         _site.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 
     [Fact]

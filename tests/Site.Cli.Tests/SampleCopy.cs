@@ -6,16 +6,7 @@ public sealed class SampleCopy : IDisposable
     public SampleCopy()
     {
         Root = Directory.CreateTempSubdirectory("site-cli-").FullName;
-        foreach (var folder in new[] { "input", "theme" })
-        {
-            var from = Path.Combine(RepositoryRoot, folder);
-            foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(Root, folder, Path.GetRelativePath(from, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-        }
+        TestFiles.CopySample(Root);
     }
 
     public string Root { get; }
@@ -24,7 +15,7 @@ public sealed class SampleCopy : IDisposable
 
     public string Theme => Path.Combine(Root, "theme");
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => TestFiles.RepositoryRoot;
 
     public void Edit(string path, string find, string replace)
     {
@@ -35,17 +26,4 @@ public sealed class SampleCopy : IDisposable
     }
 
     public void Dispose() => Directory.Delete(Root, recursive: true);
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Site.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Site.sln not found.");
-    }
 }

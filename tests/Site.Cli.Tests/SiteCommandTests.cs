@@ -6,8 +6,6 @@ public sealed class SiteCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_root, recursive: true);
 
-    private static string RepositoryRoot { get; } = FindRoot();
-
     private static async Task<(int Code, string Out, string Err)> Run(params string[] args)
     {
         using var stdout = new StringWriter();
@@ -19,17 +17,7 @@ public sealed class SiteCommandTests : IDisposable
     /// <summary>A copy of the real sample site, so tests can break it without touching the repository.</summary>
     private string CopySample()
     {
-        foreach (var folder in new[] { "input", "theme" })
-        {
-            var from = Path.Combine(RepositoryRoot, folder);
-            foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(_root, folder, Path.GetRelativePath(from, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
-        }
-
+        TestFiles.CopySample(_root);
         return _root;
     }
 
@@ -183,18 +171,5 @@ public sealed class SiteCommandTests : IDisposable
         var (code, _, error) = await Run(["build", .. Folders()]);
         Assert.Equal(1, code);
         Assert.Contains("error SITE3001: The article page /articles/proximal-hamstring-tendinopathy-in-runners/ does not show the medical disclaimer.", error, StringComparison.Ordinal);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Site.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Site.sln not found.");
     }
 }

@@ -89,7 +89,7 @@ public sealed class TestSite : IDisposable
             ["input/articles/hamstring-pain.md"] = Article,
             ["input/pages/medical-disclaimer.md"] = Disclaimer,
         };
-        CopyFolder(Path.Combine(RepositoryRoot, "theme"), Path.Combine(Root, "theme"));
+        TestFiles.CopyFolder(Path.Combine(RepositoryRoot, "theme"), Path.Combine(Root, "theme"));
         foreach (var (path, text) in overrides ?? new Dictionary<string, string?>())
         {
             files[path] = text;
@@ -105,7 +105,7 @@ public sealed class TestSite : IDisposable
 
     public string Output => Path.Combine(Root, "output");
 
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => TestFiles.RepositoryRoot;
 
     /// <summary>Writes a file (null deletes it).</summary>
     public void Write(string path, string? text)
@@ -146,27 +146,4 @@ public sealed class TestSite : IDisposable
 
     public static void AssertClean(BuildResult result) =>
         Assert.True(result.Errors == 0 && result.Warnings == 0, string.Join("\n", result.Diagnostics));
-
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Site.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Site.sln not found above " + AppContext.BaseDirectory);
-    }
 }
