@@ -7,12 +7,12 @@ namespace Site.Web.Modules.Assets;
 /// <summary>Reads every file under an assets folder, to be copied as it is below <c>/assets/</c>.</summary>
 public sealed class ReadAssets(string folder, SitePaths paths) : IModule
 {
-    public async ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!Directory.Exists(folder))
         {
-            return documents;
+            return ValueTask.FromResult(documents);
         }
 
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
@@ -20,12 +20,12 @@ public sealed class ReadAssets(string folder, SitePaths paths) : IModule
             .Order(StringComparer.Ordinal)
             .ToList();
         var read = new Document[files.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), context.CancellationToken, async (i, token) =>
+        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = context.CancellationToken }, i =>
         {
-            var bytes = await File.ReadAllBytesAsync(files[i], token).ConfigureAwait(false);
+            var bytes = File.ReadAllBytes(files[i]);
             var relative = Path.GetRelativePath(folder, files[i]).Replace('\\', '/');
             read[i] = new Document(paths.Display(files[i]), "assets/" + relative, "") { Bytes = bytes };
-        }).ConfigureAwait(false);
-        return documents.AddRange(read);
+        });
+        return ValueTask.FromResult(documents.AddRange(read));
     }
 }

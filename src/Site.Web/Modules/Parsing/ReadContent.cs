@@ -10,12 +10,12 @@ namespace Site.Web.Modules.Parsing;
 /// <summary>Reads every Markdown file of one content folder, in a stable order.</summary>
 public sealed class ReadContent(string folder, SitePaths paths) : IModule
 {
-    public async ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         if (!Directory.Exists(folder))
         {
-            return documents;
+            return ValueTask.FromResult(documents);
         }
 
         var files = Directory.EnumerateFiles(folder, "*", SearchOption.TopDirectoryOnly)
@@ -23,13 +23,15 @@ public sealed class ReadContent(string folder, SitePaths paths) : IModule
             .Order(StringComparer.Ordinal)
             .ToList();
         var read = new Document[files.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), context.CancellationToken, async (i, token) =>
+        // Plain synchronous reads in parallel: for many small files they beat async IO, and they do not
+        // wait for the thread pool to warm up on a short build.
+        Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = context.CancellationToken }, i =>
         {
-            var text = await File.ReadAllTextAsync(files[i], token).ConfigureAwait(false);
+            var text = File.ReadAllText(files[i]);
             read[i] = new Document(paths.Display(files[i]), null, text)
                 .With(MetadataKeys.Slug, Path.GetFileNameWithoutExtension(files[i]))
                 .With(MetadataKeys.SourceText, text);
-        }).ConfigureAwait(false);
+        });
 
         var result = documents.ToBuilder();
         foreach (var document in read)
@@ -52,6 +54,6 @@ public sealed class ReadContent(string folder, SitePaths paths) : IModule
             result.Add(document);
         }
 
-        return result.ToImmutable();
+        return ValueTask.FromResult(result.ToImmutable());
     }
 }
