@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Site.Engine.Diagnostics;
 
 namespace Site.Cli;
@@ -13,16 +14,9 @@ public static class DiagnosticPrinter
         switch (format)
         {
             case OutputFormat.Json:
-                writer.WriteLine(JsonSerializer.Serialize(diagnostics.Select(d => new
-                {
-                    id = d.Id,
-                    severity = d.Severity.ToString().ToLowerInvariant(),
-                    file = d.Location?.File,
-                    line = d.Location?.Line,
-                    column = d.Location?.Column,
-                    message = d.Message,
-                    help = d.Help,
-                })));
+                writer.WriteLine(JsonSerializer.Serialize(
+                    [.. diagnostics.Select(d => new JsonDiagnostic(d.Id, d.Severity.ToString().ToLowerInvariant(), d.Location?.File, d.Location?.Line, d.Location?.Column, d.Message, d.Help))],
+                    DiagnosticJson.Default.ListJsonDiagnostic));
                 break;
             case OutputFormat.GitHub:
                 foreach (var d in diagnostics)
@@ -71,3 +65,11 @@ public static class DiagnosticPrinter
         return property ? escaped.Replace(":", "%3A", StringComparison.Ordinal).Replace(",", "%2C", StringComparison.Ordinal) : escaped;
     }
 }
+
+/// <summary>One diagnostic as <c>--format json</c> prints it.</summary>
+internal sealed record JsonDiagnostic(string Id, string Severity, string? File, int? Line, int? Column, string Message, string? Help);
+
+/// <summary>The JSON format, generated at compile time so the native build needs no reflection.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase)]
+[JsonSerializable(typeof(List<JsonDiagnostic>))]
+internal sealed partial class DiagnosticJson : JsonSerializerContext;

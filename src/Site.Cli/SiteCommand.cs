@@ -52,6 +52,11 @@ public static class SiteCommand
             {
                 await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {phase,-44} {time.TotalMilliseconds,8:F0} ms")).ConfigureAwait(false);
             }
+
+            var gc = GC.GetGCMemoryInfo(GCKind.Any);
+            await stdout.WriteLineAsync(string.Create(
+                CultureInfo.InvariantCulture,
+                $"  allocated {GC.GetTotalAllocatedBytes() / 1048576.0:F0} MB; collections gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}; pause {GC.GetTotalPauseDuration().TotalMilliseconds:F0} ms; heap {gc.HeapSizeBytes / 1048576.0:F0} MB; JIT {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds:F0} ms")).ConfigureAwait(false);
         }
 
         var failed = result.Errors > 0 || (line.Build.WarningsAsErrors && result.Warnings > 0);

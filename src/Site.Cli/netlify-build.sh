@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Netlify's build image has no .NET SDK: install the version pinned in global.json into a folder that
-# netlify-plugin-cache keeps between builds (skipping the download when it is already there), then build.
+# netlify-plugin-cache keeps between builds (skipping the download when it is already there), compile site
+# to a native program (also cached, keyed by a hash of the sources), then build.
 # Usage: netlify-build.sh BASE_URL [site build options...]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -21,4 +22,17 @@ else
   bash /tmp/dotnet-install.sh --jsonfile global.json --install-dir "$DOTNET_ROOT" --no-path
 fi
 
-dotnet run --project src/Site.Cli -c Release -- build --base-url "$base_url" "$@"
+# The native program starts in milliseconds and builds a large site about twice as fast as `dotnet run`;
+# it is rebuilt only when the engine's sources change, not when content does.
+key=$( (cat global.json Directory.Build.props Directory.Packages.props; find src -type f -not -path '*/bin/*' -not -path '*/obj/*' | LC_ALL=C sort | xargs cat) | sha256sum | cut -c1-16)
+bin="$DOTNET_ROOT/site-bin/$key"
+if [ ! -x "$bin/site" ]; then
+  rm -rf "$DOTNET_ROOT/site-bin"
+  if ! dotnet publish src/Site.Cli -c Release -o "$bin" --nologo -v q; then
+    echo "Could not compile site natively (is a C toolchain installed?); building with dotnet run instead"
+    rm -rf "$bin"
+    exec dotnet run --project src/Site.Cli -c Release -- build --base-url "$base_url" "$@"
+  fi
+fi
+
+"$bin/site" build --base-url "$base_url" "$@"

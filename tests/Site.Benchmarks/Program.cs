@@ -35,8 +35,8 @@ for (var i = 0; i < args.Length; i++)
 var repository = FindRoot();
 var work = Directory.CreateTempSubdirectory("site-bench-").FullName;
 var published = Path.Combine(work, "bin");
-Console.WriteLine($"Publishing site (Release, ReadyToRun) to {published} ...");
-Run("dotnet", $"publish \"{Path.Combine(repository, "src", "Site.Cli")}\" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o \"{published}\" --nologo -v q", repository);
+Console.WriteLine($"Publishing site (Release, native AOT as Site.Cli.csproj sets it) to {published} ...");
+Run("dotnet", $"publish \"{Path.Combine(repository, "src", "Site.Cli")}\" -c Release -o \"{published}\" --nologo -v q", repository);
 var site = Path.Combine(published, "site");
 
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; runs per measurement: {runs}; hugo: {(hugo ? HugoVersion() : "not run")}");

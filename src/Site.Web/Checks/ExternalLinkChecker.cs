@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Site.Web.Checks;
 
@@ -43,8 +44,6 @@ public sealed record ExternalCheckOptions
 /// </summary>
 public sealed class ExternalLinkChecker(ExternalCheckOptions options, HttpMessageHandler? handler = null)
 {
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
-
     public async Task<IReadOnlyDictionary<Uri, ExternalResult>> CheckAsync(IEnumerable<Uri> urls, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(urls);
@@ -166,7 +165,7 @@ public sealed class ExternalLinkChecker(ExternalCheckOptions options, HttpMessag
         try
         {
             return File.Exists(options.CacheFile)
-                ? JsonSerializer.Deserialize<Dictionary<string, ExternalResult>>(File.ReadAllText(options.CacheFile), Json) ?? []
+                ? JsonSerializer.Deserialize(File.ReadAllText(options.CacheFile), ExternalCacheJson.Default.DictionaryStringExternalResult) ?? []
                 : [];
         }
         catch (JsonException)
@@ -180,7 +179,12 @@ public sealed class ExternalLinkChecker(ExternalCheckOptions options, HttpMessag
         var folder = Path.GetDirectoryName(Path.GetFullPath(options.CacheFile))!;
         Directory.CreateDirectory(folder);
         var temporary = options.CacheFile + "." + Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture) + ".tmp";
-        File.WriteAllText(temporary, JsonSerializer.Serialize(cache.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(), Json));
+        File.WriteAllText(temporary, JsonSerializer.Serialize(cache.OrderBy(e => e.Key, StringComparer.Ordinal).ToDictionary(), ExternalCacheJson.Default.DictionaryStringExternalResult));
         File.Move(temporary, options.CacheFile, overwrite: true);
     }
 }
+
+/// <summary>The cache file's format, generated at compile time so the native build needs no reflection.</summary>
+[JsonSourceGenerationOptions(WriteIndented = true)]
+[JsonSerializable(typeof(Dictionary<string, ExternalResult>))]
+internal sealed partial class ExternalCacheJson : JsonSerializerContext;

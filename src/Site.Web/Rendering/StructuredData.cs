@@ -48,7 +48,7 @@ public sealed class StructuredData
         var pageUrl = settings.Absolute(page.Url);
         var pageId = pageUrl + "#webpage";
         var breadcrumbId = pageUrl + "#breadcrumb";
-        var graph = new JsonArray();
+        var graph = new List<JsonNode>();
 
         var webPage = new JsonObject
         {
@@ -85,11 +85,11 @@ public sealed class StructuredData
                 break;
         }
 
-        var nodes = string.Join(",", graph.Select(n => n!.ToJsonString(Options)));
+        var nodes = string.Join(",", graph.Select(n => n.ToJsonString(Options)));
         return "{\"@context\":\"https://schema.org\",\"@graph\":[" + _sharedNodes + "," + nodes + "]}";
     }
 
-    private void AddArticle(JsonArray graph, JsonObject webPage, Article article, string pageId)
+    private void AddArticle(List<JsonNode> graph, JsonObject webPage, Article article, string pageId)
     {
         var author = index.AuthorsById[article.Author.Value].Item;
         graph.Add(Person(author));
@@ -131,7 +131,7 @@ public sealed class StructuredData
         }
     }
 
-    private void AddCondition(JsonArray graph, JsonObject webPage, Condition condition)
+    private void AddCondition(List<JsonNode> graph, JsonObject webPage, Condition condition)
     {
         var node = new JsonObject
         {
@@ -155,7 +155,7 @@ public sealed class StructuredData
         AddReview(graph, webPage, condition.ReviewedBy, condition.LastReviewed);
     }
 
-    private void AddReview(JsonArray graph, JsonObject webPage, Located<string>? reviewer, DateOnly? date)
+    private void AddReview(List<JsonNode> graph, JsonObject webPage, Located<string>? reviewer, DateOnly? date)
     {
         if (date is { } reviewed)
         {

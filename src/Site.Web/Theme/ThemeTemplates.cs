@@ -32,9 +32,7 @@ public sealed class ThemeTemplates
         _partials = partials;
         _partialsFolder = partialsFolder;
         _paths = paths;
-        _functions = new ScriptObject();
-        _functions.Import("asset", new Func<string, string>(original =>
-            assets.Resolve(original) ?? throw new ArgumentException($"The theme has no asset '{original}' (looked in theme{original}).")));
+        _functions = new ScriptObject { ["asset"] = new AssetFunction(assets) };
     }
 
     /// <summary>Names of the layouts the site renders with; each must exist.</summary>
@@ -148,6 +146,38 @@ public sealed class ThemeTemplates
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// <c>asset "/assets/css/site.css"</c>: the fingerprinted address of a theme asset. Written out instead of
+    /// imported from a delegate, because Scriban builds imported functions by reflection, which native
+    /// compilation cannot see.
+    /// </summary>
+    private sealed class AssetFunction(AssetManifest assets) : IScriptCustomFunction
+    {
+        public int RequiredParameterCount => 1;
+
+        public int ParameterCount => 1;
+
+        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.None;
+
+        public Type ReturnType => typeof(string);
+
+        public ScriptParameterInfo GetParameterInfo(int index) => new(typeof(string), "path");
+
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        {
+            ArgumentNullException.ThrowIfNull(arguments);
+            if (arguments.Count != 1 || arguments[0] is not string original)
+            {
+                throw new ScriptRuntimeException(callerContext?.Span ?? default, "asset takes one text argument: the asset's path, for example asset \"/assets/css/site.css\".");
+            }
+
+            return assets.Resolve(original) ?? throw new ScriptRuntimeException(callerContext?.Span ?? default, $"The theme has no asset '{original}' (looked in theme{original}).");
+        }
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
     }
 
     /// <summary>Resolves <c>include "name"</c> to <c>theme/partials/name.sbn</c> and nothing else.</summary>

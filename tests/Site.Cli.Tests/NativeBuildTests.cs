@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Site.Cli.Tests;
+
+/// <summary>
+/// The published <c>site</c> is compiled ahead of time, and trimming can silently remove what templates read
+/// by reflection. These tests publish it exactly as README and Netlify do and compare what the native
+/// program builds with what the JIT-run code builds from the same files.
+/// </summary>
+public sealed class NativeBuildTests : IClassFixture<NativeBuildTests.Published>, IDisposable
+{
+    private readonly Published _published;
+    private readonly SampleCopy _sample = new();
+
+    public NativeBuildTests(Published published) => _published = published;
+
+    public void Dispose() => _sample.Dispose();
+
+    [Fact]
+    public async Task The_native_program_builds_the_sample_byte_for_byte_like_the_jit_build()
+    {
+        var jitOutput = Path.Combine(_sample.Root, "jit");
+        var nativeOutput = Path.Combine(_sample.Root, "native");
+        using (var stdout = new StringWriter())
+        using (var stderr = new StringWriter())
+        {
+            var code = await SiteCommand.RunAsync(["build", "--input", _sample.Input, "--theme", _sample.Theme, "--output", jitOutput], stdout, stderr);
+            Assert.True(code == 0, stderr.ToString());
+        }
+
+        var (nativeCode, nativeOut, nativeErr) = _published.Run("build", "--input", _sample.Input, "--theme", _sample.Theme, "--output", nativeOutput);
+        Assert.True(nativeCode == 0, nativeOut + nativeErr);
+
+        var jitFiles = Files(jitOutput);
+        Assert.Equal(jitFiles, Files(nativeOutput));
+        Assert.True(jitFiles.Count > 30, $"only {jitFiles.Count} files were built");
+        foreach (var file in jitFiles)
+        {
+            Assert.True(
+                File.ReadAllBytes(Path.Combine(jitOutput, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(nativeOutput, file))),
+                $"{file} differs between the native and the JIT build");
+        }
+    }
+
+    [Fact]
+    public void The_native_program_reports_a_content_error_at_its_line_and_column_in_every_format()
+    {
+        _sample.Edit("input/articles/sitting-at-work-with-hamstring-pain.md", "author: melissa", "author: melisa");
+
+        var (code, _, error) = _published.Run("build", "--input", _sample.Input, "--theme", _sample.Theme, "--output", Path.Combine(_sample.Root, "out"));
+        Assert.Equal(1, code);
+        Assert.Matches(@"input/articles/sitting-at-work-with-hamstring-pain\.md\(5,9\): error SITE\d{4}: .*melisa", error);
+        Assert.Contains("melissa", error, StringComparison.Ordinal);
+
+        var (jsonCode, json, _) = _published.Run("check", "--input", _sample.Input, "--theme", _sample.Theme, "--format", "json");
+        Assert.Equal(1, jsonCode);
+        using var parsed = JsonDocument.Parse(json);
+        var first = parsed.RootElement.EnumerateArray().First(d => d.GetProperty("severity").GetString() == "error");
+        Assert.EndsWith("sitting-at-work-with-hamstring-pain.md", first.GetProperty("file").GetString(), StringComparison.Ordinal);
+        Assert.True(first.GetProperty("line").GetInt32() > 0);
+        Assert.True(first.GetProperty("column").GetInt32() > 0);
+    }
+
+    private static List<string> Files(string folder) =>
+        [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)).Order(StringComparer.Ordinal)];
+
+    /// <summary>Publishes src/Site.Cli once for the class with the command the README gives.</summary>
+    public sealed class Published : IDisposable
+    {
+        private readonly string _folder = Directory.CreateTempSubdirectory("site-native-").FullName;
+
+        public Published()
+        {
+            var (code, output, error) = Execute("dotnet", ["publish", Path.Combine(TestFiles.RepositoryRoot, "src", "Site.Cli"), "-c", "Release", "-o", _folder, "--nologo"], TimeSpan.FromMinutes(10));
+            if (code != 0)
+            {
+                throw new InvalidOperationException($"dotnet publish failed ({code}):\n{output}\n{error}");
+            }
+        }
+
+        public string Program => Path.Combine(_folder, "site");
+
+        public (int Code, string Out, string Err) Run(params string[] args) => Execute(Program, args, TimeSpan.FromMinutes(2));
+
+        public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+        private static (int Code, string Out, string Err) Execute(string file, IEnumerable<string> args, TimeSpan timeout)
+        {
+            var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = TestFiles.RepositoryRoot };
+            foreach (var arg in args)
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var process = Process.Start(start)!;
+            var output = process.StandardOutput.ReadToEndAsync();
+            var error = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(timeout))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"{file} did not finish within {timeout}.");
+            }
+
+            return (process.ExitCode, output.Result, error.Result);
+        }
+    }
+}
