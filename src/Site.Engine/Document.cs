@@ -19,6 +19,12 @@ public sealed record Document(string? Source, string? Destination, string Conten
     /// <summary>Binary content for files copied as they are; when set it is written instead of <see cref="Content"/>.</summary>
     public ReadOnlyMemory<byte>? Bytes { get; init; }
 
+    /// <summary>
+    /// True once <see cref="Modules.WriteEarly"/> has written the document into the output folder and dropped
+    /// its content; <see cref="Modules.WriteFiles"/> then only checks its destination.
+    /// </summary>
+    public bool Written { get; init; }
+
     /// <summary>The model as <typeparamref name="T"/>, or <see langword="null"/> when it is something else.</summary>
     public T? ModelAs<T>() where T : class => Model as T;
 
@@ -27,4 +33,7 @@ public sealed record Document(string? Source, string? Destination, string Conten
 
     /// <summary>Returns a copy with one metadata value set.</summary>
     public Document With(string key, object value) => this with { Metadata = Metadata.SetItem(key, value) };
+
+    /// <summary>Returns a copy without one metadata value, so what later modules no longer need can be freed.</summary>
+    public Document Without(string key) => this with { Metadata = Metadata.Remove(key) };
 }

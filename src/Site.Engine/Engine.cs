@@ -111,7 +111,7 @@ public sealed class Engine
             try
             {
                 documents = await module.ExecuteAsync(documents, context).ConfigureAwait(false);
-                timings.AddOrUpdate($"{pipeline.Name}/{phase}/{module.GetType().Name}", clock.Elapsed, (_, before) => before + clock.Elapsed);
+                timings.AddOrUpdate($"{pipeline.Name}/{phase}/{Name(module)}", clock.Elapsed, (_, before) => before + clock.Elapsed);
             }
 #pragma warning disable CA1031 // A module failure is reported and the rest of the build still runs to find every problem.
             catch (Exception ex) when (ex is not OperationCanceledException)
@@ -120,11 +120,13 @@ public sealed class Engine
                 state.Diagnostics.Error(
                     EngineDiagnosticIds.ModuleFailed,
                     null,
-                    $"Module {module.GetType().Name} of pipeline '{pipeline.Name}' failed during {phase}: {ex.Message}");
+                    $"Module {Name(module)} of pipeline '{pipeline.Name}' failed during {phase}: {ex.Message}");
                 return [];
             }
         }
 
         return documents;
     }
+
+    private static string Name(IModule module) => module is INamedModule named ? named.Name : module.GetType().Name;
 }

@@ -64,13 +64,16 @@ public static class SitePipelines
             new(Html)
             {
                 Dependencies = [Authors, Conditions, Articles, Pages],
-                Process = [new IndexContent(settings, paths.Display(paths.SiteFile), images), new GenerateListPages(), new AddStructuredData(), new RenderPages(theme, settings, SiteView.From(settings, today), options.Preview ? "noindex" : null), new ScanPages()],
-                PostProcess = [new CheckDisclaimer(settings), new CheckBookingLink()],
+                Process = [new IndexContent(settings, paths.Display(paths.SiteFile), images), new GenerateListPages(), new AddStructuredData(),
+
+                    // Each page is rendered, checked, scanned and written in one pass, then only its scan is kept.
+                    new EachDocument(new RenderPages(theme, settings, SiteView.From(settings, today), options.Preview ? "noindex" : null), new CheckDisclaimer(settings), new CheckBookingLink(), new ScanPages(), new WriteEarly(options.WriteOutput)),
+                ],
             },
             new(Feeds)
             {
                 Dependencies = [Html],
-                Process = [new GenerateSitemap(settings), new GenerateRobots(settings, disallowAll: options.Preview), new GenerateFeeds(settings), new GenerateSearchIndex(), new ScanPages()],
+                Process = [new GenerateSitemap(settings), new GenerateRobots(settings, disallowAll: options.Preview), new GenerateFeeds(settings), new GenerateSearchIndex(), new EachDocument(new ScanPages(), new WriteEarly(options.WriteOutput))],
             },
             new(Netlify)
             {

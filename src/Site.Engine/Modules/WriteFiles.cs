@@ -40,7 +40,10 @@ public sealed class WriteFiles : IModule
             }
 
             seen[document.Destination!] = document;
-            toWrite.Add(document);
+            if (!document.Written)
+            {
+                toWrite.Add(document);
+            }
         }
 
         // Create each folder once, then write files in parallel with plain synchronous IO, which is cheaper
@@ -52,19 +55,23 @@ public sealed class WriteFiles : IModule
 
         Parallel.ForEach(toWrite, new ParallelOptions { CancellationToken = context.CancellationToken }, document =>
         {
-            var path = Path.Combine(context.OutputRoot, document.Destination!);
-            if (document.Bytes is { } bytes)
-            {
-                using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None);
-                file.Write(bytes.Span);
-            }
-            else
-            {
-                File.WriteAllText(path, document.Content, Utf8NoBom);
-            }
+            WriteOne(Path.Combine(context.OutputRoot, document.Destination!), document);
         });
 
         return ValueTask.FromResult(documents);
+    }
+
+    internal static void WriteOne(string path, Document document)
+    {
+        if (document.Bytes is { } bytes)
+        {
+            using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None);
+            file.Write(bytes.Span);
+        }
+        else
+        {
+            File.WriteAllText(path, document.Content, Utf8NoBom);
+        }
     }
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);

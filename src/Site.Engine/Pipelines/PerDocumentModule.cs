@@ -37,7 +37,8 @@ public abstract class PerDocumentModule : IModule
         return ValueTask.FromResult(results.SelectMany(r => r).ToImmutableArray());
     }
 
-    private Document[] Guard(Document document, BuildContext context)
+    /// <summary>Runs the module on one document, turning a failure into a diagnostic as the module itself does.</summary>
+    internal Document[] Guard(Document document, BuildContext context)
     {
         try
         {

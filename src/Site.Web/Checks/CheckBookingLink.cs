@@ -8,20 +8,16 @@ using Site.Web.Rendering;
 namespace Site.Web.Checks;
 
 /// <summary>Every article, condition and author page offers a book-now link to its booking address.</summary>
-public sealed class CheckBookingLink : IModule
+public sealed class CheckBookingLink : PerDocumentModule
 {
     public static readonly ImmutableArray<string> Kinds = ["article", "condition", "author"];
 
-    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
+    protected override IEnumerable<Document> Execute(Document document, BuildContext context)
     {
+        ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(context);
-        foreach (var document in documents)
+        if (document.Model is SitePage page && !document.Metadata.ContainsKey(Modules.MetadataKeys.RenderFailed) && Kinds.Contains(page.Kind))
         {
-            if (document.Model is not SitePage page || document.Metadata.ContainsKey(Modules.MetadataKeys.RenderFailed) || !Kinds.Contains(page.Kind))
-            {
-                continue;
-            }
-
             var cta = HtmlScan.WithAttribute(document.Content, CheckDisclaimer.MarkerAttribute, CheckDisclaimer.BookingMarker).FirstOrDefault();
             if (cta is null || !HtmlScan.AttributeValues(cta.Inner, "href").Contains(page.Booking?.Url, StringComparer.Ordinal))
             {
@@ -33,6 +29,6 @@ public sealed class CheckBookingLink : IModule
             }
         }
 
-        return ValueTask.FromResult(documents);
+        yield return document;
     }
 }

@@ -14,60 +14,66 @@ namespace Site.Web.Checks;
 /// page links to the medical disclaimer page. Reads the finished HTML, so a theme edit or a layout override
 /// that drops the partial is caught as surely as a hand-edited page.
 /// </summary>
-public sealed class CheckDisclaimer(SiteSettings settings) : IModule
+public sealed class CheckDisclaimer(SiteSettings settings) : PerDocumentModule
 {
     public const string BodyMarker = "body";
     public const string DisclaimerMarker = "disclaimer";
     public const string BookingMarker = "book-now";
     public const string MarkerAttribute = "data-site";
 
-    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
+    private readonly string _expected = HtmlScan.NormaliseSpace(settings.Disclaimer.Text);
+
+    private readonly string _disclaimerUrl = $"/{settings.Disclaimer.Page}/";
+
+    protected override IEnumerable<Document> Execute(Document document, BuildContext context)
     {
+        ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(context);
-        var expected = HtmlScan.NormaliseSpace(settings.Disclaimer.Text);
-        var disclaimerUrl = $"/{settings.Disclaimer.Page}/";
-        Parallel.ForEach(documents, document =>
+        Check(document, context.Diagnostics);
+        yield return document;
+    }
+
+    private void Check(Document document, DiagnosticBag diagnostics)
+    {
+        var expected = _expected;
+        var disclaimerUrl = _disclaimerUrl;
+        if (document.Model is not SitePage page || document.Metadata.ContainsKey(Modules.MetadataKeys.RenderFailed))
         {
-            if (document.Model is not SitePage page || document.Metadata.ContainsKey(Modules.MetadataKeys.RenderFailed))
-            {
-                return;
-            }
+            return;
+        }
 
-            var where = document.Source is null ? null : SourceLocation.OfFile(document.Source);
-            var html = document.Content;
-            if (!HtmlScan.AttributeValues(html, "href").Contains(disclaimerUrl, StringComparer.Ordinal))
-            {
-                context.Diagnostics.Error(DiagnosticIds.DisclaimerMissing, where, $"The page {page.Url} has no link to the medical disclaimer page {disclaimerUrl}.", "Keep the disclaimer link in the footer of theme/layouts/base.sbn.");
-            }
+        var where = document.Source is null ? null : SourceLocation.OfFile(document.Source);
+        var html = document.Content;
+        if (!HtmlScan.AttributeValues(html, "href").Contains(disclaimerUrl, StringComparer.Ordinal))
+        {
+            diagnostics.Error(DiagnosticIds.DisclaimerMissing, where, $"The page {page.Url} has no link to the medical disclaimer page {disclaimerUrl}.", "Keep the disclaimer link in the footer of theme/layouts/base.sbn.");
+        }
 
-            if (!settings.Disclaimer.RequiredOn.Contains(page.Kind))
-            {
-                return;
-            }
+        if (!settings.Disclaimer.RequiredOn.Contains(page.Kind))
+        {
+            return;
+        }
 
-            var blocks = HtmlScan.WithAttribute(html, MarkerAttribute, DisclaimerMarker).ToList();
-            if (blocks.Count == 0)
-            {
-                context.Diagnostics.Error(DiagnosticIds.DisclaimerMissing, where, $"The {page.Kind} page {page.Url} does not show the medical disclaimer.", "Keep {{ include \"disclaimer\" }} in the page's layout.");
-                return;
-            }
+        var blocks = HtmlScan.WithAttribute(html, MarkerAttribute, DisclaimerMarker).ToList();
+        if (blocks.Count == 0)
+        {
+            diagnostics.Error(DiagnosticIds.DisclaimerMissing, where, $"The {page.Kind} page {page.Url} does not show the medical disclaimer.", "Keep {{ include \"disclaimer\" }} in the page's layout.");
+            return;
+        }
 
-            if (!blocks.Any(b => b.Text == expected))
-            {
-                context.Diagnostics.Error(DiagnosticIds.DisclaimerMissing, where, $"The disclaimer on {page.Url} does not match the text in site.yml: it reads \"{Shorten(blocks[0].Text)}\".", "Change the disclaimer only in input/site.yml.");
-                return;
-            }
+        if (!blocks.Any(b => b.Text == expected))
+        {
+            diagnostics.Error(DiagnosticIds.DisclaimerMissing, where, $"The disclaimer on {page.Url} does not match the text in site.yml: it reads \"{Shorten(blocks[0].Text)}\".", "Change the disclaimer only in input/site.yml.");
+            return;
+        }
 
-            var body = HtmlScan.WithAttribute(html, MarkerAttribute, BodyMarker).FirstOrDefault();
-            var booking = HtmlScan.WithAttribute(html, MarkerAttribute, BookingMarker).FirstOrDefault();
-            var disclaimer = blocks.First(b => b.Text == expected);
-            if (body is null || booking is null || !(body.Start < disclaimer.Start && disclaimer.Start < booking.Start))
-            {
-                context.Diagnostics.Error(DiagnosticIds.DisclaimerMisplaced, where, $"On {page.Url} the disclaimer must come after the main text and before the booking call to action.", "Keep the order body, disclaimer, book-now in the layout.");
-            }
-        });
-
-        return ValueTask.FromResult(documents);
+        var body = HtmlScan.WithAttribute(html, MarkerAttribute, BodyMarker).FirstOrDefault();
+        var booking = HtmlScan.WithAttribute(html, MarkerAttribute, BookingMarker).FirstOrDefault();
+        var disclaimer = blocks.First(b => b.Text == expected);
+        if (body is null || booking is null || !(body.Start < disclaimer.Start && disclaimer.Start < booking.Start))
+        {
+            diagnostics.Error(DiagnosticIds.DisclaimerMisplaced, where, $"On {page.Url} the disclaimer must come after the main text and before the booking call to action.", "Keep the order body, disclaimer, book-now in the layout.");
+        }
     }
 
     private static string Shorten(string text) => text.Length <= 80 ? text : text[..77] + "...";

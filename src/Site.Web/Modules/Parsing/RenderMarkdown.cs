@@ -63,7 +63,10 @@ public sealed class RenderMarkdown(MarkdownPipeline markdown, Content.ImageSizes
         }
 
         var html = parsed.ToHtml(markdown);
+        // The syntax tree is several times the size of the text; nothing after this module reads it, and a
+        // 10,000-article site must not keep 10,000 of them alive.
         yield return (document with { Content = html })
+            .Without(MetadataKeys.Markdown)
             .With(MetadataKeys.Links, links)
             .With(MetadataKeys.WordCount, words)
             .With(MetadataKeys.PlainText, text.ToString())
