@@ -61,16 +61,29 @@ public sealed class WriteFiles : IModule
         return ValueTask.FromResult(documents);
     }
 
+    /// <summary>
+    /// Writes one new file with as few system calls as .NET allows: no lock (the staging folder is ours alone),
+    /// no preallocation, one positioned write. Per file this is open, write, close instead of eight calls,
+    /// which matters with thousands of pages.
+    /// </summary>
     internal static void WriteOne(string path, Document document)
     {
+        using var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
         if (document.Bytes is { } bytes)
         {
-            using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1, FileOptions.None);
-            file.Write(bytes.Span);
+            RandomAccess.Write(handle, bytes.Span, 0);
+            return;
         }
-        else
+
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8NoBom.GetMaxByteCount(document.Content.Length));
+        try
         {
-            File.WriteAllText(path, document.Content, Utf8NoBom);
+            var length = Utf8NoBom.GetBytes(document.Content, buffer);
+            RandomAccess.Write(handle, buffer.AsSpan(0, length), 0);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
