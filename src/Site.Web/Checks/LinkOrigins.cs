@@ -33,6 +33,18 @@ public sealed class LinkOrigins
         }
     }
 
+    private static string? SourceText(Document page)
+    {
+        try
+        {
+            return page.Get<string>(MetadataKeys.SourcePath) is { } path ? File.ReadAllText(path) : null;
+        }
+        catch (IOException)
+        {
+            return null; // Deleted since it was read (a save during site serve): fall back to the next place.
+        }
+    }
+
     /// <summary>Where <paramref name="url"/> on <paramref name="page"/> was written, and whether a person wrote it in content.</summary>
     public SourceLocation Locate(Document page, string url, string? layout)
     {
@@ -51,7 +63,7 @@ public sealed class LinkOrigins
         }
 
         var onSite = Uri.TryCreate(url, UriKind.Absolute, out var full) && full.Scheme is "http" or "https" ? full.PathAndQuery : url;
-        if (page.Source is not null && page.Get<string>(MetadataKeys.SourceText) is { } text && (Find(text, url) ?? Find(text, onSite)) is { } inSource)
+        if (page.Source is not null && SourceText(page) is { } text && (Find(text, url) ?? Find(text, onSite)) is { } inSource)
         {
             return new SourceLocation(page.Source, inSource.Line, inSource.Column);
         }

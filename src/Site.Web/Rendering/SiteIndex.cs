@@ -10,11 +10,12 @@ namespace Site.Web.Rendering;
 /// A content item with its rendered body, as the page builders use it. A class, not a record: entries are
 /// compared by identity, since value equality would hash whole article bodies in every set and Distinct.
 /// </summary>
-public sealed class Entry<T>(T item, string body, int wordCount, Document document) where T : ContentItem
+public sealed class Entry<T>(T item, byte[] body, int wordCount, Document document) where T : ContentItem
 {
     public T Item { get; } = item;
 
-    public string Body { get; } = body;
+    /// <summary>The rendered body, decoded from the UTF-8 it is kept in on each use (a page, a feed entry).</summary>
+    public string Body => System.Text.Encoding.UTF8.GetString(body);
 
     public int WordCount { get; } = wordCount;
 
@@ -111,7 +112,7 @@ public sealed class SiteIndex
     public static Entry<T> EntryOf<T>(Document document) where T : ContentItem
     {
         ArgumentNullException.ThrowIfNull(document);
-        return new((T)document.Model!, document.Get<string>(MetadataKeys.Body) ?? document.Content, document.Metadata.TryGetValue(MetadataKeys.WordCount, out var words) ? (int)words : 0, document);
+        return new((T)document.Model!, document.Get<byte[]>(MetadataKeys.Body) ?? System.Text.Encoding.UTF8.GetBytes(document.Content), document.Metadata.TryGetValue(MetadataKeys.WordCount, out var words) ? (int)words : 0, document);
     }
 }
 

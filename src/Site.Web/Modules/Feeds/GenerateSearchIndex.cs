@@ -54,7 +54,7 @@ public sealed class GenerateSearchIndex : IModule
 
     /// <summary>The words of the body, as RenderMarkdown collected them (no second pass over HTML).</summary>
     private static string Text<T>(Entry<T> entry) where T : ContentItem =>
-        entry.Document.Get<string>(MetadataKeys.PlainText) ?? HtmlScan.NormaliseText(entry.Body);
+        entry.Document.Get<byte[]>(MetadataKeys.PlainText) is { } text ? Encoding.UTF8.GetString(text) : HtmlScan.NormaliseText(entry.Body);
 
     private static (string Url, string Title, string Kind, string Description, List<string> TitleStems, string[] TextStems) Entry(
         ContentItem item, string kind, string body, IEnumerable<string> extra)

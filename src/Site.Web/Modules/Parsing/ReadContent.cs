@@ -30,7 +30,7 @@ public sealed class ReadContent(string folder, SitePaths paths) : IModule
             var text = File.ReadAllText(files[i]);
             read[i] = new Document(paths.Display(files[i]), null, text)
                 .With(MetadataKeys.Slug, Path.GetFileNameWithoutExtension(files[i]))
-                .With(MetadataKeys.SourceText, text);
+                .With(MetadataKeys.SourcePath, files[i]);
         });
 
         var result = documents.ToBuilder();
