@@ -22,7 +22,9 @@ public sealed record ServeOptions(int Port, bool LiveReload = true, IReadOnlyDic
 /// </summary>
 public sealed class DevServer : IAsyncDisposable
 {
-    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(120);
+    // Long enough to join one save's events (write, rename, touch arrive within a few milliseconds), short
+    // enough not to add noticeably to the time from save to reload.
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(40);
     private readonly BuildOptions _options;
     private readonly ServeOptions _serve;
     private readonly TextWriter _log;

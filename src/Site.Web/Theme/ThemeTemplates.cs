@@ -77,6 +77,42 @@ public sealed class ThemeTemplates
             return null;
         }
 
+        // Contexts are costly to set up (stacks, the partials cache), so each is reused for page after page,
+        // one thread at a time; a context whose render failed is dropped, since it may be left mid-template.
+        var context = _contexts.TryTake(out var pooled) ? pooled : NewContext();
+        context.PushGlobal(globals);
+        try
+        {
+            var inner = template.Render(context);
+            if (wrapper is null)
+            {
+                Return(context);
+                return inner;
+            }
+
+            layout = wrapper;
+            globals["content"] = inner;
+            var wrapped = _layouts[wrapper].Render(context);
+            Return(context);
+            return wrapped;
+        }
+        catch (ScriptRuntimeException ex)
+        {
+            var span = ex.Span;
+            var message = ex.InnerException is ArgumentException inner ? inner.Message : ex.OriginalMessage;
+            var file = string.IsNullOrEmpty(span.FileName) ? Path.Combine(_paths.Theme, "layouts", layout + ".sbn") : span.FileName;
+            diagnostics.Error(
+                DiagnosticIds.TemplateRender,
+                new SourceLocation(_paths.Display(file), span.Start.Line + 1, span.Start.Column + 1),
+                $"The template failed while rendering {page}: {message}");
+            return null;
+        }
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentBag<TemplateContext> _contexts = [];
+
+    private TemplateContext NewContext()
+    {
         var context = new TemplateContext(_builtins)
         {
             TemplateLoader = new PartialLoader(_partialsFolder),
@@ -96,30 +132,13 @@ public sealed class ThemeTemplates
         }
 
         context.PushGlobal(_functions);
-        context.PushGlobal(globals);
-        try
-        {
-            var inner = template.Render(context);
-            if (wrapper is null)
-            {
-                return inner;
-            }
+        return context;
+    }
 
-            layout = wrapper;
-            globals["content"] = inner;
-            return _layouts[wrapper].Render(context);
-        }
-        catch (ScriptRuntimeException ex)
-        {
-            var span = ex.Span;
-            var message = ex.InnerException is ArgumentException inner ? inner.Message : ex.OriginalMessage;
-            var file = string.IsNullOrEmpty(span.FileName) ? Path.Combine(_paths.Theme, "layouts", layout + ".sbn") : span.FileName;
-            diagnostics.Error(
-                DiagnosticIds.TemplateRender,
-                new SourceLocation(_paths.Display(file), span.Start.Line + 1, span.Start.Column + 1),
-                $"The template failed while rendering {page}: {message}");
-            return null;
-        }
+    private void Return(TemplateContext context)
+    {
+        context.PopGlobal();
+        _contexts.Add(context);
     }
 
     private static Dictionary<string, Template> ParseFolder(string folder, SitePaths paths, DiagnosticBag diagnostics, bool keyByFullPath)
