@@ -35,7 +35,7 @@ public static class SiteCommand
             case "new":
                 return await NewAsync(line, stdout, stderr).ConfigureAwait(false);
             case "serve":
-                await using (var server = new DevServer(line.Build, new ServeOptions(line.Port), stdout))
+                await using (var server = new DevServer(line.Build, new ServeOptions(line.Port) { Verbose = line.Verbose }, stdout))
                 {
                     await server.RunAsync(cancellationToken).ConfigureAwait(false);
                 }

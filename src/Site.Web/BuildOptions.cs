@@ -41,4 +41,7 @@ public sealed record BuildOptions
 
     /// <summary>Treat warnings as errors.</summary>
     public bool WarningsAsErrors { get; init; }
+
+    /// <summary>Results kept between builds of one <c>site serve</c> session; null for a normal build.</summary>
+    public BuildCache? Cache { get; init; }
 }

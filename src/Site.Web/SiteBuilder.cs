@@ -44,8 +44,10 @@ public static class SiteBuilder
             return Finish(0);
         }
 
+        var cache = options.Cache;
+        var inPlace = cache is { InPlace: true } && options.WriteOutput;
         OutputFolder? folder = null;
-        if (options.WriteOutput)
+        if (options.WriteOutput && !inPlace)
         {
             var refusal = OutputFolder.TryPrepare(paths.Output, ProtectedFolders(paths), out folder);
             if (refusal is not null)
@@ -55,15 +57,56 @@ public static class SiteBuilder
             }
         }
 
-        var staging = folder?.Staging ?? Path.Combine(Path.GetTempPath(), "site-check-unused");
+        var outputRoot = inPlace ? Path.GetFullPath(paths.Output) : folder?.Staging ?? Path.Combine(Path.GetTempPath(), "site-check-unused");
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(options.Now ?? DateTimeOffset.UtcNow, settings.TimeZone).DateTime);
+        var inputs = "";
+        if (cache is not null)
+        {
+            inputs = Inputs(paths, options, today);
+            foreach (var memo in cache.All)
+            {
+                memo.BeginBuild();
+            }
+
+            if (!inPlace)
+            {
+                cache.Pages.Clear(); // a reused page would not be in the new staging folder
+            }
+        }
+
         try
         {
-            var engine = new Engine.Engine(SitePipelines.Create(paths, settings, theme, assets, options, today));
-            var result = await engine.RunAsync(diagnostics, staging, cancellationToken).ConfigureAwait(false);
+            var engine = new Engine.Engine(SitePipelines.Create(paths, settings, theme, assets, options, today, inputs));
+            var result = await engine.RunAsync(diagnostics, outputRoot, cancellationToken).ConfigureAwait(false);
             timings.AddRange(result.Timings.Select(t => KeyValuePair.Create(t.Key.ToString(), t.Value)));
             timings.AddRange(result.ModuleTimings.Take(12).Select(t => KeyValuePair.Create("  " + t.Key, t.Value)));
             var failed = diagnostics.HasErrors || (options.WarningsAsErrors && diagnostics.Sorted().Any(d => d.Severity == Severity.Warning));
+            if (cache is not null)
+            {
+                foreach (var memo in cache.All)
+                {
+                    memo.EndBuild();
+                }
+
+                if (failed)
+                {
+                    // Pages written in place by a failed build may not match any stored result: render all next time.
+                    cache.Pages.Clear();
+                }
+            }
+
+            var destinations = result.Documents.First(p => p.Key == SitePipelines.Output).Value
+                .Where(d => d.Destination is not null).Select(d => d.Destination!).ToList();
+            if (inPlace)
+            {
+                if (!failed)
+                {
+                    RemoveStale(outputRoot, destinations);
+                }
+
+                return Finish(failed ? 0 : destinations.Count);
+            }
+
             if (folder is null)
             {
                 return Finish(0);
@@ -75,13 +118,18 @@ public static class SiteBuilder
                 return Finish(0);
             }
 
-            var written = result.Documents.First(p => p.Key == SitePipelines.Output).Value.Count(d => d.Destination is not null);
             folder.Commit();
-            return Finish(written);
+            if (cache is not null)
+            {
+                cache.InPlace = true;
+            }
+
+            return Finish(destinations.Count);
         }
         catch
         {
             folder?.Abandon();
+            cache?.Pages.Clear();
             throw;
         }
 
@@ -89,6 +137,43 @@ public static class SiteBuilder
     }
 
     /// <summary>Folders the output must never be, nor contain: the sources, the code, and the repository itself.</summary>
+    /// <summary>
+    /// Everything outside content files that pages are made from, as text for <c>site serve</c>'s fingerprints:
+    /// options, the day, site.yml, and every theme and asset file by name, size and time of last change.
+    /// </summary>
+    private static string Inputs(SitePaths paths, BuildOptions options, DateOnly today)
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append(options.Drafts).Append(options.Future).Append(options.Preview).Append(options.BaseUrl).Append('|').Append(today.DayNumber).Append('\n');
+        text.Append(File.ReadAllText(paths.SiteFile));
+        foreach (var folder in new[] { paths.Theme, Path.Combine(paths.Input, "assets") }.Where(Directory.Exists))
+        {
+            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var info = new FileInfo(file);
+                text.Append('\n').Append(file).Append(' ').Append(info.Length).Append(' ').Append(info.LastWriteTimeUtc.Ticks);
+            }
+        }
+
+        return SiteFingerprint.Hash(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
+    /// <summary>After an in-place build, removes the files of earlier builds that this one did not produce.</summary>
+    private static void RemoveStale(string root, IEnumerable<string> destinations)
+    {
+        var produced = new HashSet<string>(destinations.Select(d => Path.GetFullPath(Path.Combine(root, d))), StringComparer.Ordinal)
+        {
+            Path.Combine(root, OutputFolder.MarkerName),
+        };
+        foreach (var file in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
+        {
+            if (!produced.Contains(file))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
     public static IEnumerable<string> ProtectedFolders(SitePaths paths)
     {
         ArgumentNullException.ThrowIfNull(paths);

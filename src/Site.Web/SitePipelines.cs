@@ -37,7 +37,8 @@ public static class SitePipelines
         })
         : null;
 
-    public static IReadOnlyList<Pipeline> Create(SitePaths paths, SiteSettings settings, ThemeTemplates theme, AssetManifest assets, BuildOptions options, DateOnly today)
+    /// <param name="inputs">With <see cref="BuildOptions.Cache"/>: a fingerprint of settings, theme, assets, options and day.</param>
+    public static IReadOnlyList<Pipeline> Create(SitePaths paths, SiteSettings settings, ThemeTemplates theme, AssetManifest assets, BuildOptions options, DateOnly today, string inputs = "")
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
@@ -45,11 +46,27 @@ public static class SitePipelines
         var origins = new LinkOrigins(paths);
         var published = new FilterPublished(today, options.Drafts, options.Future);
         var images = new ImageSizes(paths);
+        var cache = options.Cache;
+
+        // In site serve, a file whose text did not change is not parsed or rendered again.
+        PerDocumentModule ByText(PerDocumentModule module, Engine.Pipelines.MemoCache? memo) =>
+            cache is null || memo is null ? module : new Memoized(module, memo, d => inputs + "\n" + d.Content);
         Pipeline Content(string name, string folder, Func<YamlFields, ContentFile, ContentItem?> bind, string what, params IModule[] extra) => new(name)
         {
             Input = [new ReadContent(folder, paths)],
-            Process = [new ParseContent(markdown, bind, what), .. extra, new RenderMarkdown(markdown, images)],
+            Process = [ByText(new ParseContent(markdown, bind, what), cache?.Parsed), .. extra, ByText(new RenderMarkdown(markdown, images), cache?.Rendered)],
         };
+
+        var captured = new CaptureIndex();
+        var fingerprint = new SiteFingerprint(inputs, captured);
+
+        // Each page gets its structured data and is rendered, checked, scanned and written in one pass, then only its scan is kept; in
+        // site serve, a page whose fingerprint did not change keeps last build's result and file.
+        PerDocumentModule pages = new EachDocument(new AddStructuredData(captured), new RenderPages(theme, settings, SiteView.From(settings, today), options.Preview ? "noindex" : null), new CheckDisclaimer(settings), new CheckBookingLink(), new ScanPages(), new WriteEarly(options.WriteOutput));
+        if (cache is not null)
+        {
+            pages = new Memoized(pages, cache.Pages, fingerprint.Of);
+        }
 
         return
         [
@@ -64,11 +81,7 @@ public static class SitePipelines
             new(Html)
             {
                 Dependencies = [Authors, Conditions, Articles, Pages],
-                Process = [new IndexContent(settings, paths.Display(paths.SiteFile), images), new GenerateListPages(), new AddStructuredData(),
-
-                    // Each page is rendered, checked, scanned and written in one pass, then only its scan is kept.
-                    new EachDocument(new RenderPages(theme, settings, SiteView.From(settings, today), options.Preview ? "noindex" : null), new CheckDisclaimer(settings), new CheckBookingLink(), new ScanPages(), new WriteEarly(options.WriteOutput)),
-                ],
+                Process = [new IndexContent(settings, paths.Display(paths.SiteFile), images), new GenerateListPages(), captured, .. (cache is null ? Array.Empty<IModule>() : [fingerprint]), pages],
             },
             new(Feeds)
             {

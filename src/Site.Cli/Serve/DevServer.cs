@@ -13,7 +13,11 @@ namespace Site.Cli.Serve;
 /// <param name="Port">Port on 127.0.0.1.</param>
 /// <param name="LiveReload">Add the reload script to pages and rebuild when files change.</param>
 /// <param name="Headers">Headers added to every response (the browser tests pass netlify.toml's).</param>
-public sealed record ServeOptions(int Port, bool LiveReload = true, IReadOnlyDictionary<string, string>? Headers = null);
+public sealed record ServeOptions(int Port, bool LiveReload = true, IReadOnlyDictionary<string, string>? Headers = null)
+{
+    /// <summary>Print each rebuild's phase and module times (<c>--verbose</c>).</summary>
+    public bool Verbose { get; init; }
+}
 
 /// <summary>
 /// <c>site serve</c>: builds the site into a private folder, serves it on 127.0.0.1 with Netlify's rules
@@ -43,7 +47,8 @@ public sealed class DevServer : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(serve);
-        _options = options;
+        // Builds of one session share a cache, so a save re-renders only the pages it changes.
+        _options = options with { Cache = options.Cache ?? new BuildCache() };
         _serve = serve;
         _log = log;
         Port = serve.Port;
@@ -111,7 +116,16 @@ public sealed class DevServer : IAsyncDisposable
                 await _log.WriteLineAsync(error.ToString()).ConfigureAwait(false);
             }
 
-            await _log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{(_errors.IsEmpty ? "Rebuilt" : "Build failed")} in {clock.Elapsed.TotalMilliseconds:F0} ms.")).ConfigureAwait(false);
+            if (_serve.Verbose)
+            {
+                foreach (var (phase, time) in result.Timings)
+                {
+                    await _log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {phase,-44} {time.TotalMilliseconds,8:F0} ms")).ConfigureAwait(false);
+                }
+            }
+
+            var pages = _options.Cache!.Pages;
+            await _log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{(_errors.IsEmpty ? "Rebuilt" : "Build failed")} in {clock.Elapsed.TotalMilliseconds:F0} ms ({pages.Misses} of {pages.Misses + pages.Hits} pages rendered).")).ConfigureAwait(false);
         }
 #pragma warning disable CA1031 // The server must survive any build failure and show it in the browser.
         catch (Exception ex) when (ex is not OperationCanceledException)

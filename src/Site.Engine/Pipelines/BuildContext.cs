@@ -11,13 +11,18 @@ namespace Site.Engine.Pipelines;
 public sealed class BuildContext
 {
     private readonly BuildState _state;
+    private readonly DiagnosticBag? _diagnostics;
 
-    internal BuildContext(BuildState state, Pipeline pipeline, Phase phase)
+    internal BuildContext(BuildState state, Pipeline pipeline, Phase phase, DiagnosticBag? diagnostics = null)
     {
         _state = state;
         Pipeline = pipeline;
         Phase = phase;
+        _diagnostics = diagnostics;
     }
+
+    /// <summary>The same context, reporting into <paramref name="diagnostics"/> (to keep what one document caused).</summary>
+    internal BuildContext ReportingTo(DiagnosticBag diagnostics) => new(_state, Pipeline, Phase, diagnostics);
 
     /// <summary>The pipeline whose module is running.</summary>
     public Pipeline Pipeline { get; }
@@ -26,7 +31,7 @@ public sealed class BuildContext
     public Phase Phase { get; }
 
     /// <summary>Where diagnostics go.</summary>
-    public DiagnosticBag Diagnostics => _state.Diagnostics;
+    public DiagnosticBag Diagnostics => _diagnostics ?? _state.Diagnostics;
 
     /// <summary>Folder the Output phase writes to (a temporary folder that becomes the site on success).</summary>
     public string OutputRoot => _state.OutputRoot;

@@ -20,4 +20,7 @@ public static class MetadataKeys
     public const string RenderFailed = "render-failed";
     public const string Scan = "scan";
     public const string PlainText = "plain-text";
+
+    /// <summary>The front-matter text as written; <c>site serve</c> fingerprints the site by it.</summary>
+    public const string FrontMatter = "front-matter";
 }

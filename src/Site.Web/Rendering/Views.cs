@@ -121,5 +121,5 @@ public sealed class Views(SiteIndex index, ImageSizes? images)
         return new PageView(p.Title, entry.Body, p.Updated is { } u ? DateIso(u) : null, p.Updated is { } u2 ? DateText(u2) : null);
     }
 
-    private static int Minutes(int words) => Math.Max(1, (int)Math.Round(words / (double)WordsPerMinute, MidpointRounding.AwayFromZero));
+    public static int Minutes(int words) => Math.Max(1, (int)Math.Round(words / (double)WordsPerMinute, MidpointRounding.AwayFromZero));
 }

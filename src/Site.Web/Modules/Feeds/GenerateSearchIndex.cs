@@ -22,9 +22,9 @@ public sealed class GenerateSearchIndex : IModule
     {
         ArgumentNullException.ThrowIfNull(context);
         var index = context.DocumentsOf(SitePipelines.Html).Select(d => d.Model).OfType<SiteIndex>().Single();
-        var entries = index.Articles.AsParallel().AsOrdered().Select(e => Entry(e.Item, "Article", Text(e), e.Item.Tags)).ToList()
-            .Concat(index.Conditions.Select(e => Entry(e.Item, "Condition", Text(e), [.. e.Item.AlsoKnownAs, .. e.Item.Symptoms, .. e.Item.Treatments])))
-            .Concat(index.Authors.Select(e => Entry(e.Item, "Author", Text(e), [e.Item.Role, .. e.Item.Interests])))
+        var entries = index.Articles.AsParallel().AsOrdered().Select(e => Remembered(e, () => Entry(e.Item, "Article", Text(e), e.Item.Tags))).ToList()
+            .Concat(index.Conditions.Select(e => Remembered(e, () => Entry(e.Item, "Condition", Text(e), [.. e.Item.AlsoKnownAs, .. e.Item.Symptoms, .. e.Item.Treatments]))))
+            .Concat(index.Authors.Select(e => Remembered(e, () => Entry(e.Item, "Author", Text(e), [e.Item.Role, .. e.Item.Interests]))))
             .ToList();
 
         using var stream = new MemoryStream();
@@ -51,6 +51,15 @@ public sealed class GenerateSearchIndex : IModule
 
         return ValueTask.FromResult(documents.Add(new Document(null, Path, Encoding.UTF8.GetString(stream.ToArray()))));
     }
+
+    // Documents are immutable, so an entry worked out for one document object holds for as long as it lives:
+    // in site serve, an unchanged file keeps its document from the last build and is not stemmed again.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Document, object> Computed = [];
+
+    private static (string Url, string Title, string Kind, string Description, List<string> TitleStems, string[] TextStems) Remembered<T>(
+        Entry<T> entry, Func<(string Url, string Title, string Kind, string Description, List<string> TitleStems, string[] TextStems)> compute)
+        where T : ContentItem =>
+        ((string, string, string, string, List<string>, string[]))Computed.GetValue(entry.Document, _ => compute());
 
     /// <summary>The words of the body, as RenderMarkdown collected them (no second pass over HTML).</summary>
     private static string Text<T>(Entry<T> entry) where T : ContentItem =>

@@ -5,19 +5,33 @@ using Site.Web.Rendering;
 
 namespace Site.Web.Modules.Html;
 
-/// <summary>Gives every page its JSON-LD graph, generated in code from the content and the site index.</summary>
-public sealed class AddStructuredData : IModule
+/// <summary>
+/// Keeps this build's <see cref="SiteIndex"/> (made by <see cref="IndexContent"/>) for modules that work one
+/// page at a time and cannot see it among their own document.
+/// </summary>
+public sealed class CaptureIndex : IModule
 {
+    private SiteIndex? _index;
+    private StructuredData? _structuredData;
+
+    public SiteIndex Index => _index ?? throw new InvalidOperationException("CaptureIndex has not run yet.");
+
+    public StructuredData StructuredData => _structuredData ?? throw new InvalidOperationException("CaptureIndex has not run yet.");
+
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
     {
-        var index = documents.Select(d => d.Model).OfType<SiteIndex>().Single();
-        var data = new StructuredData(index.Settings, index);
-        var result = new Document[documents.Length];
-        Parallel.For(0, documents.Length, i =>
-        {
-            var document = documents[i];
-            result[i] = document.Model is SitePage page ? document with { Model = page with { StructuredData = data.For(page) } } : document;
-        });
-        return ValueTask.FromResult(result.ToImmutableArray());
+        _index = documents.Select(d => d.Model).OfType<SiteIndex>().Single();
+        _structuredData = new StructuredData(_index.Settings, _index);
+        return ValueTask.FromResult(documents);
+    }
+}
+
+/// <summary>Gives a page its JSON-LD graph, generated in code from the content and the site index.</summary>
+public sealed class AddStructuredData(CaptureIndex index) : PerDocumentModule
+{
+    protected override IEnumerable<Document> Execute(Document document, BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        yield return document.Model is SitePage page ? document with { Model = page with { StructuredData = index.StructuredData.For(page) } } : document;
     }
 }

@@ -61,7 +61,7 @@ public sealed class IndexContent(SiteSettings settings, string siteFile, ImageSi
             var a = entry.Item;
             var author = index.AuthorsById[a.Author.Value].Item;
             result.Add(PageFor(entry.Document, new SitePage("article", "article", a.Url, a.Title, a.Description,
-                [new("Home", "/"), new("Articles", "/articles/"), new(a.Title, a.Url)], a.Updated ?? a.Date, "article", views.Article(entry))
+                [new("Home", "/"), new("Articles", "/articles/"), new(a.Title, a.Url)], a.Updated ?? a.Date, "article", new Lazy<object>(() => views.Article(entry)))
             {
                 Booking = author.BookingUrl is null ? clinicBooking : BookingView.ForAuthor(settings, author),
                 Item = a,
@@ -73,7 +73,7 @@ public sealed class IndexContent(SiteSettings settings, string siteFile, ImageSi
             var c = entry.Item;
             var newest = index.ArticlesByCondition.GetValueOrDefault(c.Slug, []).Select(a => (DateOnly?)(a.Item.Updated ?? a.Item.Date));
             result.Add(PageFor(entry.Document, new SitePage("condition", "condition", c.Url, c.Title, c.Description,
-                [new("Home", "/"), new("Conditions", "/conditions/"), new(c.Title, c.Url)], Newest(newest.Append(c.LastReviewed)), "condition", views.Condition(entry))
+                [new("Home", "/"), new("Conditions", "/conditions/"), new(c.Title, c.Url)], Newest(newest.Append(c.LastReviewed)), "condition", new Lazy<object>(() => views.Condition(entry)))
             {
                 Booking = clinicBooking,
                 Item = c,
@@ -85,7 +85,7 @@ public sealed class IndexContent(SiteSettings settings, string siteFile, ImageSi
             var a = entry.Item;
             var newest = index.ArticlesByAuthor.GetValueOrDefault(a.Slug, []).Select(x => (DateOnly?)(x.Item.Updated ?? x.Item.Date));
             result.Add(PageFor(entry.Document, new SitePage("author", "author", a.Url, a.Name, a.Description,
-                [new("Home", "/"), new(a.Name, a.Url)], Newest(newest), "author", views.Author(entry))
+                [new("Home", "/"), new(a.Name, a.Url)], Newest(newest), "author", new Lazy<object>(() => views.Author(entry)))
             {
                 Booking = BookingView.ForAuthor(settings, a),
                 Item = a,
@@ -96,7 +96,7 @@ public sealed class IndexContent(SiteSettings settings, string siteFile, ImageSi
         {
             var p = entry.Item;
             result.Add(PageFor(entry.Document, new SitePage("page", "page", p.Url, p.Title, p.Description,
-                [new("Home", "/"), new(p.Title, p.Url)], p.Updated, "content_page", Views.Page(entry))
+                [new("Home", "/"), new(p.Title, p.Url)], p.Updated, "content_page", new Lazy<object>(() => Views.Page(entry)))
             {
                 Booking = clinicBooking,
                 Item = p,

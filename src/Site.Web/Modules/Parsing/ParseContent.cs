@@ -33,7 +33,8 @@ public sealed class ParseContent(MarkdownPipeline markdown, Func<YamlFields, Con
 
         // Markdig's block starts at the opening '---'; the YAML starts on the next line.
         var yamlSource = new YamlSource(source, block.Line + 1);
-        var map = yamlSource.Parse(block.Lines.ToString(), context.Diagnostics);
+        var yaml = block.Lines.ToString();
+        var map = yamlSource.Parse(yaml, context.Diagnostics);
         if (map is null)
         {
             yield break;
@@ -46,6 +47,6 @@ public sealed class ParseContent(MarkdownPipeline markdown, Func<YamlFields, Con
             yield break;
         }
 
-        yield return (document with { Model = item }).With(MetadataKeys.Markdown, parsed);
+        yield return (document with { Model = item }).With(MetadataKeys.Markdown, parsed).With(MetadataKeys.FrontMatter, yaml);
     }
 }

@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Site.Engine.Diagnostics;
+
+namespace Site.Engine.Pipelines;
+
+/// <summary>
+/// What a per-document module produced for each document in earlier builds of one long-running process
+/// (<c>site serve</c>), keyed by the document's identity and a fingerprint of everything the result depends
+/// on. Entries a build does not use are dropped when it ends, so the cache never outgrows the site.
+/// </summary>
+public sealed class MemoCache
+{
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private int _generation;
+    private int _hits;
+    private int _misses;
+
+    /// <summary>Results reused in the current build.</summary>
+    public int Hits => Volatile.Read(ref _hits);
+
+    /// <summary>Results computed in the current build.</summary>
+    public int Misses => Volatile.Read(ref _misses);
+
+    /// <summary>How many documents have a stored result.</summary>
+    public int Count => _entries.Count;
+
+    /// <summary>Starts a build: counts from zero and marks every entry unused.</summary>
+    public void BeginBuild()
+    {
+        Interlocked.Increment(ref _generation);
+        _hits = 0;
+        _misses = 0;
+    }
+
+    /// <summary>Ends a build: forgets every entry this build did not use.</summary>
+    public void EndBuild()
+    {
+        var generation = Volatile.Read(ref _generation);
+        foreach (var (key, entry) in _entries)
+        {
+            if (entry.Generation != generation)
+            {
+                _entries.TryRemove(key, out _);
+            }
+        }
+    }
+
+    /// <summary>Forgets everything, so the next build computes every result again.</summary>
+    public void Clear() => _entries.Clear();
+
+    internal bool TryGet(string identity, string fingerprint, out Entry entry)
+    {
+        if (_entries.TryGetValue(identity, out var found) && string.Equals(found.Fingerprint, fingerprint, StringComparison.Ordinal))
+        {
+            entry = found with { Generation = Volatile.Read(ref _generation) };
+            _entries[identity] = entry;
+            Interlocked.Increment(ref _hits);
+            return true;
+        }
+
+        entry = null!;
+        return false;
+    }
+
+    internal void Set(string identity, string fingerprint, Document[] documents, ImmutableArray<Diagnostic> diagnostics)
+    {
+        _entries[identity] = new Entry(fingerprint, documents, diagnostics, Volatile.Read(ref _generation));
+        Interlocked.Increment(ref _misses);
+    }
+
+    internal sealed record Entry(string Fingerprint, Document[] Documents, ImmutableArray<Diagnostic> Diagnostics, int Generation);
+}
+
+/// <summary>
+/// Runs a per-document module only for documents whose fingerprint changed since the last build, and
+/// otherwise returns what it produced then, reporting again the diagnostics it reported then, so a
+/// warning does not disappear because its file was not re-read. A null fingerprint means "always run".
+/// </summary>
+/// <param name="inner">The module whose results are reused.</param>
+/// <param name="cache">Results of earlier builds.</param>
+/// <param name="fingerprint">Everything the module's result for a document depends on, as text.</param>
+public sealed class Memoized(PerDocumentModule inner, MemoCache cache, Func<Document, string?> fingerprint) : PerDocumentModule, INamedModule
+{
+    /// <inheritdoc />
+    public string Name { get; } = inner is INamedModule named ? named.Name : inner.GetType().Name;
+
+    /// <inheritdoc />
+    protected override IEnumerable<Document> Execute(Document document, BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(context);
+        var identity = document.Source ?? document.Destination;
+        var key = identity is null ? null : fingerprint(document);
+        if (identity is null || key is null)
+        {
+            return inner.Guard(document, context);
+        }
+
+        if (cache.TryGet(identity, key, out var stored))
+        {
+            foreach (var diagnostic in stored.Diagnostics)
+            {
+                context.Diagnostics.Add(diagnostic);
+            }
+
+            return stored.Documents;
+        }
+
+        var own = new DiagnosticBag();
+        var result = inner.Guard(document, context.ReportingTo(own));
+        var reported = own.Sorted();
+        foreach (var diagnostic in reported)
+        {
+            context.Diagnostics.Add(diagnostic);
+        }
+
+        cache.Set(identity, key, result, reported);
+        return result;
+    }
+}

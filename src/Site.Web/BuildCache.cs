@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+using System.Text;
+using Site.Engine;
+using Site.Engine.Pipelines;
+using Site.Web.Modules;
+using Site.Web.Rendering;
+
+namespace Site.Web;
+
+/// <summary>
+/// What <c>site serve</c> keeps from one build to the next so a save rebuilds only what it changed: each
+/// file's parse and Markdown rendering (by its text) and each page's render, check, scan and write (by a
+/// fingerprint of everything pages are made from). Production builds never use it.
+/// </summary>
+public sealed class BuildCache
+{
+    /// <summary>Front matter and Markdown parsed, per content file.</summary>
+    public MemoCache Parsed { get; } = new();
+
+    /// <summary>Markdown rendered to HTML, per content file.</summary>
+    public MemoCache Rendered { get; } = new();
+
+    /// <summary>Pages rendered, checked, scanned and written, per page.</summary>
+    public MemoCache Pages { get; } = new();
+
+    /// <summary>
+    /// True once a build has put the site in the output folder: later builds write there directly, so a page
+    /// whose render is reused is already on disk. Until then (and after a failed build) every page is written.
+    /// </summary>
+    public bool InPlace { get; internal set; }
+
+    internal IEnumerable<MemoCache> All => [Parsed, Rendered, Pages];
+}
+
+/// <summary>
+/// The fingerprint every page shares: the inputs of the whole build (settings, theme, assets, options, the
+/// day) and, for every published item, its front matter and reading time. A page's render depends on other
+/// items only through these (cards, lists, related articles, reading times); its own body is added per page.
+/// </summary>
+public sealed class SiteFingerprint(string inputs, Modules.Html.CaptureIndex captured) : IModule
+{
+    public string Value { get; private set; } = "";
+
+    public ValueTask<System.Collections.Immutable.ImmutableArray<Document>> ExecuteAsync(System.Collections.Immutable.ImmutableArray<Document> documents, BuildContext context)
+    {
+        var index = captured.Index;
+        var text = new StringBuilder(inputs);
+        void Add<T>(IEnumerable<Entry<T>> entries) where T : Content.ContentItem
+        {
+            foreach (var entry in entries)
+            {
+                text.Append('\n').Append(entry.Document.Source).Append('\n').Append(entry.Document.Get<string>(MetadataKeys.FrontMatter)).Append('\n').Append(Views.Minutes(entry.WordCount));
+            }
+        }
+
+        Add(index.Articles);
+        Add(index.Conditions);
+        Add(index.Authors);
+        Add(index.Pages);
+        Value = Hash(Encoding.UTF8.GetBytes(text.ToString()));
+        return ValueTask.FromResult(documents);
+    }
+
+    /// <summary>The page's own part: its destination and, for a content page, its rendered body.</summary>
+    public string Of(Document page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var body = page.Get<byte[]>(MetadataKeys.Body);
+        return Value + "|" + page.Destination + "|" + (body is null ? "" : Hash(body));
+    }
+
+    public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexString(SHA256.HashData(bytes));
+}

@@ -1,0 +1,116 @@
+using Site.Engine.Diagnostics;
+
+namespace Site.Web.Tests;
+
+/// <summary>
+/// site serve keeps a <see cref="BuildCache"/> between builds and re-renders only what a save changed. After
+/// every kind of edit, what it serves must be exactly what a fresh build of the same files produces.
+/// </summary>
+public sealed class IncrementalBuildTests : IDisposable
+{
+    private const string Article = "input/articles/sitting-at-work-with-hamstring-pain.md";
+    private readonly string _root = Directory.CreateTempSubdirectory("incremental-").FullName;
+    private readonly BuildCache _cache = new();
+
+    public IncrementalBuildTests() => TestFiles.CopySample(_root);
+
+    public void Dispose() => Directory.Delete(_root, recursive: true);
+
+    private BuildOptions Options(string output, BuildCache? cache) => new()
+    {
+        Input = Path.Combine(_root, "input"),
+        Theme = Path.Combine(_root, "theme"),
+        Output = Path.Combine(_root, output),
+        DisplayRoot = _root,
+        Drafts = true,
+        Future = true,
+        Now = new DateTimeOffset(2026, 11, 24, 0, 0, 0, TimeSpan.Zero),
+        Cache = cache,
+    };
+
+    private void Edit(string path, Func<string, string> change)
+    {
+        var full = Path.Combine(_root, path);
+        var before = File.ReadAllText(full);
+        var after = change(before);
+        Assert.NotEqual(before, after);
+        File.WriteAllText(full, after);
+    }
+
+    /// <summary>Builds with the cache and fresh, compares every file, and returns how many pages were rendered.</summary>
+    private async Task<(int Rendered, BuildResult Result)> BuildBothAndCompare()
+    {
+        var incremental = await SiteBuilder.BuildAsync(Options("serve", _cache));
+        var fresh = await SiteBuilder.BuildAsync(Options("fresh-" + Guid.NewGuid().ToString("N"), null));
+        Assert.Equal(fresh.Diagnostics.Select(d => d.ToString()), incremental.Diagnostics.Select(d => d.ToString()));
+        if (fresh.Errors == 0)
+        {
+            var freshFolder = Directory.EnumerateDirectories(_root, "fresh-*").Single();
+            var serveFolder = Path.Combine(_root, "serve");
+            var expected = Files(freshFolder);
+            Assert.Equal(expected, Files(serveFolder));
+            foreach (var file in expected)
+            {
+                Assert.True(
+                    File.ReadAllBytes(Path.Combine(freshFolder, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(serveFolder, file))),
+                    $"{file} differs from a fresh build");
+            }
+
+            Directory.Delete(freshFolder, recursive: true);
+        }
+
+        return (_cache.Pages.Misses, incremental);
+    }
+
+    private static List<string> Files(string folder) =>
+        [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)).Order(StringComparer.Ordinal)];
+
+    [Fact]
+    public async Task After_each_kind_of_edit_the_served_site_equals_a_fresh_build_and_only_what_changed_is_rendered()
+    {
+        var (all, _) = await BuildBothAndCompare();
+        Assert.True(all > 20, $"the first build rendered only {all} pages");
+
+        Assert.Equal(0, (await BuildBothAndCompare()).Rendered);
+
+        // A body edit changes that article's page only (lists show front matter, not bodies).
+        Edit(Article, t => t + "\nOne more paragraph about standing breaks.\n");
+        Assert.Equal(1, (await BuildBothAndCompare()).Rendered);
+
+        // A title shows on lists, related articles, the author's page: every page is rendered again.
+        Edit(Article, t => t.Replace("title: Sitting at work with a sore sitting bone", "title: Sitting at work with a sore sit bone", StringComparison.Ordinal));
+        Assert.Equal(all, (await BuildBothAndCompare()).Rendered);
+
+        // A theme change (the stylesheet's fingerprinted address is on every page).
+        Edit("theme/assets/css/site.css", t => t + "\n/* edited */\n");
+        Assert.Equal(all, (await BuildBothAndCompare()).Rendered);
+
+        // A new article, then its removal: no stale page is left behind.
+        File.WriteAllText(Path.Combine(_root, "input/articles/standing-desks.md"), File.ReadAllText(Path.Combine(_root, Article))
+            .Replace("title: Sitting at work with a sore sit bone", "title: Standing desks and hamstring pain", StringComparison.Ordinal));
+        await BuildBothAndCompare();
+        Assert.True(File.Exists(Path.Combine(_root, "serve", "articles", "standing-desks", "index.html")));
+        File.Delete(Path.Combine(_root, "input/articles/standing-desks.md"));
+        await BuildBothAndCompare();
+        Assert.False(File.Exists(Path.Combine(_root, "serve", "articles", "standing-desks", "index.html")));
+    }
+
+    [Fact]
+    public async Task A_reused_file_still_reports_its_errors_and_a_fix_builds_like_a_fresh_build()
+    {
+        await BuildBothAndCompare();
+        Edit(Article, t => t.Replace("title: Sitting at work with a sore sitting bone", "title: \"Sitting at work with a sore sitting bone", StringComparison.Ordinal));
+
+        var (_, first) = await BuildBothAndCompare();
+        var error = Assert.Single(first.Diagnostics, d => d.Severity == Severity.Error && d.Location?.File == Article);
+
+        // Another file changes; the broken one is not parsed again, but its error must not disappear.
+        Edit("input/articles/increasing-your-running-safely.md", t => t + "\nA closing line.\n");
+        var (_, second) = await BuildBothAndCompare();
+        Assert.Contains(second.Diagnostics, d => d.ToString() == error.ToString());
+
+        Edit(Article, t => t.Replace("title: \"Sitting", "title: Sitting", StringComparison.Ordinal));
+        var (_, fixedBuild) = await BuildBothAndCompare();
+        Assert.Equal(0, fixedBuild.Errors);
+    }
+}
