@@ -30,6 +30,48 @@ public sealed class BuildCache
     public bool InPlace { get; internal set; }
 
     internal IEnumerable<MemoCache> All => [Parsed, Rendered, Pages];
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Document> _read = new(StringComparer.Ordinal);
+    private IReadOnlyCollection<string>? _changed;
+
+    /// <summary>
+    /// Tells the next build which files changed since the last one (full paths, as the file watcher reported
+    /// them; a folder stands for everything in it). Null, the default, means "not known": every file is read.
+    /// </summary>
+    public void ChangedSinceLastBuild(IReadOnlyCollection<string>? paths) => _changed = paths;
+
+    /// <summary>The document read for <paramref name="path"/> last time, if the file is known not to have changed.</summary>
+    internal Document? Unchanged(string path)
+    {
+        var changed = _changed;
+        if (changed is null || !_read.TryGetValue(path, out var document))
+        {
+            return null;
+        }
+
+        foreach (var c in changed)
+        {
+            if (path == c || path.StartsWith(c + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                return null;
+            }
+        }
+
+        return document;
+    }
+
+    internal void Remember(string path, Document document) => _read[path] = document;
+
+    /// <summary>After a build: the change list is used up, and files no longer read are forgotten.</summary>
+    internal void EndReading(IEnumerable<string> read)
+    {
+        _changed = null;
+        var current = read.ToHashSet(StringComparer.Ordinal);
+        foreach (var path in _read.Keys.Where(p => !current.Contains(p)).ToList())
+        {
+            _read.TryRemove(path, out _);
+        }
+    }
 }
 
 /// <summary>

@@ -88,6 +88,8 @@ public static class SiteBuilder
                     memo.EndBuild();
                 }
 
+                cache.EndReading(result.Documents.SelectMany(p => p.Value).Select(d => d.Get<string>(Modules.MetadataKeys.SourcePath)).OfType<string>());
+
                 if (failed)
                 {
                     // Pages written in place by a failed build may not match any stored result: render all next time.

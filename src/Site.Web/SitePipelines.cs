@@ -50,10 +50,10 @@ public static class SitePipelines
 
         // In site serve, a file whose text did not change is not parsed or rendered again.
         PerDocumentModule ByText(PerDocumentModule module, Engine.Pipelines.MemoCache? memo) =>
-            cache is null || memo is null ? module : new Memoized(module, memo, d => inputs + "\n" + d.Content);
+            cache is null || memo is null ? module : new Memoized(module, memo, d => inputs + SiteFingerprint.Hash(System.Runtime.InteropServices.MemoryMarshal.AsBytes(d.Content.AsSpan())));
         Pipeline Content(string name, string folder, Func<YamlFields, ContentFile, ContentItem?> bind, string what, params IModule[] extra) => new(name)
         {
-            Input = [new ReadContent(folder, paths)],
+            Input = [new ReadContent(folder, paths, cache)],
             Process = [ByText(new ParseContent(markdown, bind, what), cache?.Parsed), .. extra, ByText(new RenderMarkdown(markdown, images), cache?.Rendered)],
         };
 

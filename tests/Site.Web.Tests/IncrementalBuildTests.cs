@@ -113,4 +113,31 @@ public sealed class IncrementalBuildTests : IDisposable
         var (_, fixedBuild) = await BuildBothAndCompare();
         Assert.Equal(0, fixedBuild.Errors);
     }
+
+    [Fact]
+    public async Task Only_files_the_watcher_reported_are_read_again()
+    {
+        var page = Path.Combine(_root, "serve", "articles", "sitting-at-work-with-hamstring-pain", "index.html");
+        TestSite.AssertClean(await SiteBuilder.BuildAsync(Options("serve", _cache)));
+
+        // Nothing reported: last build's text of every file is used, so this edit is not seen yet.
+        Edit(Article, t => t + "\nA sentence about lumbar rolls.\n");
+        _cache.ChangedSinceLastBuild([]);
+        TestSite.AssertClean(await SiteBuilder.BuildAsync(Options("serve", _cache)));
+        Assert.DoesNotContain("lumbar rolls", File.ReadAllText(page), StringComparison.Ordinal);
+
+        _cache.ChangedSinceLastBuild([Path.Combine(_root, Article)]);
+        TestSite.AssertClean(await SiteBuilder.BuildAsync(Options("serve", _cache)));
+        Assert.Contains("lumbar rolls", File.ReadAllText(page), StringComparison.Ordinal);
+
+        // A reported folder stands for every file in it; no report at all means every file is read.
+        Edit(Article, t => t.Replace("lumbar rolls", "neck rolls", StringComparison.Ordinal));
+        _cache.ChangedSinceLastBuild([Path.Combine(_root, "input", "articles")]);
+        TestSite.AssertClean(await SiteBuilder.BuildAsync(Options("serve", _cache)));
+        Assert.Contains("neck rolls", File.ReadAllText(page), StringComparison.Ordinal);
+
+        Edit(Article, t => t.Replace("neck rolls", "towel rolls", StringComparison.Ordinal));
+        TestSite.AssertClean(await SiteBuilder.BuildAsync(Options("serve", _cache)));
+        Assert.Contains("towel rolls", File.ReadAllText(page), StringComparison.Ordinal);
+    }
 }

@@ -43,6 +43,11 @@ public sealed class DevServer : IAsyncDisposable
     private int _nextClient;
     private int _generation;
 
+    // Files reported changed since the last build started; unknown after a watcher overflow or a failed
+    // build, in which case the next build reads every file again.
+    private readonly ConcurrentDictionary<string, byte> _changed = new(StringComparer.Ordinal);
+    private bool _changesUnknown = true;
+
     public DevServer(BuildOptions options, ServeOptions serve, TextWriter log)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -64,8 +69,7 @@ public sealed class DevServer : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        await RebuildAsync().ConfigureAwait(false);
-        _listener.Start();
+        // Watch before the first build reads anything, so no save can fall between reading and watching.
         foreach (var folder in _serve.LiveReload ? new[] { _options.Input, _options.Theme } : [])
         {
             var watcher = new FileSystemWatcher(Path.GetFullPath(folder)) { IncludeSubdirectories = true, EnableRaisingEvents = true };
@@ -73,8 +77,12 @@ public sealed class DevServer : IAsyncDisposable
             watcher.Created += Touched;
             watcher.Deleted += Touched;
             watcher.Renamed += Touched;
+            watcher.Error += (_, _) => Volatile.Write(ref _changesUnknown, true);
             _watchers.Add(watcher);
         }
+
+        await RebuildAsync().ConfigureAwait(false);
+        _listener.Start();
 
         _ = Task.Run(AcceptAsync);
     }
@@ -96,6 +104,12 @@ public sealed class DevServer : IAsyncDisposable
 
     private void Touched(object sender, FileSystemEventArgs e)
     {
+        _changed[e.FullPath] = 0;
+        if (e is RenamedEventArgs renamed)
+        {
+            _changed[renamed.OldFullPath] = 0;
+        }
+
         // Editors save in bursts (temp file, rename, touch): rebuild once the burst is over.
         var timer = new Timer(_ => _ = RebuildAsync(), null, Quiet, Timeout.InfiniteTimeSpan);
         Interlocked.Exchange(ref _debounce, timer)?.Dispose();
@@ -107,6 +121,13 @@ public sealed class DevServer : IAsyncDisposable
         try
         {
             var clock = Stopwatch.StartNew();
+            var changed = _changed.Keys.ToList();
+            foreach (var path in changed)
+            {
+                _changed.TryRemove(path, out _);
+            }
+
+            _options.Cache!.ChangedSinceLastBuild(Interlocked.Exchange(ref _changesUnknown, false) ? null : changed);
             var result = await SiteBuilder.BuildAsync(_options, _stop.Token).ConfigureAwait(false);
             _errors = [.. result.Diagnostics.Where(d => d.Severity == Severity.Error)];
             var redirects = Path.Combine(_options.Output, "_redirects");
@@ -131,6 +152,7 @@ public sealed class DevServer : IAsyncDisposable
         catch (Exception ex) when (ex is not OperationCanceledException)
 #pragma warning restore CA1031
         {
+            Volatile.Write(ref _changesUnknown, true);
             _errors = [new Diagnostic("SITE0002", Severity.Error, null, ex.Message)];
         }
         finally

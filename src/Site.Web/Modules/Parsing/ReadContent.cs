@@ -7,8 +7,11 @@ using Site.Web.Diagnostics;
 
 namespace Site.Web.Modules.Parsing;
 
-/// <summary>Reads every Markdown file of one content folder, in a stable order.</summary>
-public sealed class ReadContent(string folder, SitePaths paths) : IModule
+/// <summary>
+/// Reads every Markdown file of one content folder, in a stable order. In <c>site serve</c>, a file the file
+/// watcher did not report as changed keeps the document read in the previous build.
+/// </summary>
+public sealed class ReadContent(string folder, SitePaths paths, BuildCache? cache = null) : IModule
 {
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
     {
@@ -27,10 +30,17 @@ public sealed class ReadContent(string folder, SitePaths paths) : IModule
         // wait for the thread pool to warm up on a short build.
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = context.CancellationToken }, i =>
         {
+            if (cache is not null && cache.Unchanged(files[i]) is { } kept)
+            {
+                read[i] = kept;
+                return;
+            }
+
             var text = File.ReadAllText(files[i]);
             read[i] = new Document(paths.Display(files[i]), null, text)
                 .With(MetadataKeys.Slug, Path.GetFileNameWithoutExtension(files[i]))
                 .With(MetadataKeys.SourcePath, files[i]);
+            cache?.Remember(files[i], read[i]);
         });
 
         var result = documents.ToBuilder();
