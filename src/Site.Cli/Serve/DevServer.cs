@@ -28,7 +28,7 @@ public sealed class DevServer : IAsyncDisposable
 {
     // Long enough to join one save's events (write, rename, touch arrive within a few milliseconds), short
     // enough not to add noticeably to the time from save to reload.
-    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(40);
+    private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(25);
     private readonly BuildOptions _options;
     private readonly ServeOptions _serve;
     private readonly TextWriter _log;

@@ -43,6 +43,7 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
             var pageUrl = page?.Url ?? "/" + file.Destination;
             var layout = page?.Layout;
             var reported = new HashSet<string>(StringComparer.Ordinal);
+            var pageAddress = new Uri(site, pageUrl);
             foreach (var id in scans[i].DuplicateIds.Distinct(StringComparer.Ordinal))
             {
                 problems.Add(new LinkProblem(DiagnosticIds.DuplicateId, origins.Locate(file, "id=\"" + id + "\"", layout) with { Line = 0, Column = 0 }, pageUrl, $"The id '{id}' is used more than once on {{0}}, so links to #{id} are ambiguous.", "Give one of the headings a different title.") { Severity = Severity.Warning });
@@ -55,7 +56,7 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
                     continue;
                 }
 
-                var target = LinkTarget.Resolve(url, new Uri(site, pageUrl), site);
+                var target = LinkTarget.Resolve(url, pageAddress, site);
                 switch (target.Kind)
                 {
                     case LinkKind.Mail or LinkKind.Phone when target.ContactProblem() is { } problem:
