@@ -157,7 +157,7 @@ public static class SiteBuilder
             }
         }
 
-        return SiteFingerprint.Hash(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+        return Modules.Html.SiteFingerprint.Hash(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
     }
 
     /// <summary>After an in-place build, removes the files of earlier builds that this one did not produce.</summary>
