@@ -105,9 +105,4 @@ public sealed class EachDocumentTests : IDisposable
             yield return document with { Content = document.Content + "/copy" };
         }
     }
-
-    private sealed class Given(ImmutableArray<Document> documents) : IModule
-    {
-        public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> input, BuildContext context) => ValueTask.FromResult(documents);
-    }
 }

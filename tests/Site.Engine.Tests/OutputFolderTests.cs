@@ -89,9 +89,4 @@ public sealed class OutputFolderTests : IDisposable
         File.WriteAllText(Path.Combine(folder!.Staging, file), file);
         folder.Commit();
     }
-
-    private sealed class Given(ImmutableArray<Document> documents) : IModule
-    {
-        public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> input, BuildContext context) => ValueTask.FromResult(documents);
-    }
 }

@@ -45,3 +45,9 @@ internal sealed class Shout : PerDocumentModule
         yield return document with { Content = document.Content.ToUpperInvariant() };
     }
 }
+
+/// <summary>Replaces the pipeline's documents with the given ones.</summary>
+internal sealed class Given(ImmutableArray<Document> documents) : IModule
+{
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> input, BuildContext context) => ValueTask.FromResult(documents);
+}
