@@ -45,6 +45,7 @@ public sealed record CommandLine(string Command, BuildOptions Build, OutputForma
 
         Options for serve (drafts and future articles are shown):
           --port N         Port to listen on (default 8080)
+          --verbose        Print the time each rebuild's phases took
 
         Options for new:
           site new article "Title" [--author ID] [--condition ID]
