@@ -35,8 +35,6 @@ public sealed class CheckDisclaimer(SiteSettings settings) : PerDocumentModule
 
     private void Check(Document document, DiagnosticBag diagnostics)
     {
-        var expected = _expected;
-        var disclaimerUrl = _disclaimerUrl;
         if (document.Model is not SitePage page || document.Metadata.ContainsKey(Modules.MetadataKeys.RenderFailed))
         {
             return;
@@ -44,9 +42,9 @@ public sealed class CheckDisclaimer(SiteSettings settings) : PerDocumentModule
 
         var where = document.Source is null ? null : SourceLocation.OfFile(document.Source);
         var html = document.Content;
-        if (!HtmlScan.AttributeValues(html, "href").Contains(disclaimerUrl, StringComparer.Ordinal))
+        if (!HtmlScan.AttributeValues(html, "href").Contains(_disclaimerUrl, StringComparer.Ordinal))
         {
-            diagnostics.Error(DiagnosticIds.DisclaimerMissing, where, $"The page {page.Url} has no link to the medical disclaimer page {disclaimerUrl}.", "Keep the disclaimer link in the footer of theme/layouts/base.sbn.");
+            diagnostics.Error(DiagnosticIds.DisclaimerMissing, where, $"The page {page.Url} has no link to the medical disclaimer page {_disclaimerUrl}.", "Keep the disclaimer link in the footer of theme/layouts/base.sbn.");
         }
 
         if (!settings.Disclaimer.RequiredOn.Contains(page.Kind))
@@ -61,7 +59,7 @@ public sealed class CheckDisclaimer(SiteSettings settings) : PerDocumentModule
             return;
         }
 
-        if (!blocks.Any(b => b.Text == expected))
+        if (!blocks.Any(b => b.Text == _expected))
         {
             diagnostics.Error(DiagnosticIds.DisclaimerMissing, where, $"The disclaimer on {page.Url} does not match the text in site.yml: it reads \"{Shorten(blocks[0].Text)}\".", "Change the disclaimer only in input/site.yml.");
             return;
@@ -69,7 +67,7 @@ public sealed class CheckDisclaimer(SiteSettings settings) : PerDocumentModule
 
         var body = HtmlScan.WithAttribute(html, MarkerAttribute, BodyMarker).FirstOrDefault();
         var booking = HtmlScan.WithAttribute(html, MarkerAttribute, BookingMarker).FirstOrDefault();
-        var disclaimer = blocks.First(b => b.Text == expected);
+        var disclaimer = blocks.First(b => b.Text == _expected);
         if (body is null || booking is null || !(body.Start < disclaimer.Start && disclaimer.Start < booking.Start))
         {
             diagnostics.Error(DiagnosticIds.DisclaimerMisplaced, where, $"On {page.Url} the disclaimer must come after the main text and before the booking call to action.", "Keep the order body, disclaimer, book-now in the layout.");

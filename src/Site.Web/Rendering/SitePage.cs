@@ -36,7 +36,8 @@ public sealed record Crumb(string Name, string Url);
 
 /// <summary>
 /// Everything needed to render one HTML page: which layout, the facts for its head and breadcrumbs, and the
-/// view object the layout reads under <see cref="DataName"/>.
+/// view object the layout reads under <see cref="DataName"/>. The view is built on first use: in site serve
+/// most pages keep last build's render and never need theirs.
 /// </summary>
 public sealed record SitePage(
     string Layout,
@@ -47,7 +48,7 @@ public sealed record SitePage(
     ImmutableArray<Crumb> Breadcrumbs,
     DateOnly? LastModified,
     string DataName,
-    object Data)
+    Lazy<object> Data)
 {
     /// <summary>Whether search engines should index it (the 404 page is not).</summary>
     public bool Indexable { get; init; } = true;

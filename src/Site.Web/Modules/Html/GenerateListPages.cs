@@ -24,19 +24,20 @@ public sealed class GenerateListPages : IModule
         DateOnly? Newest(IEnumerable<Entry<Site.Web.Content.Article>> shown) => IndexContent.Newest(shown.Select(a => (DateOnly?)(a.Item.Updated ?? a.Item.Date)));
 
         Add(new SitePage("home", "home", "/", settings.Name, settings.Description, [home], Newest(index.Articles.Take(HomeArticleCount)), "list",
-            new ListView(settings.Name, settings.Description, views.Cards(index.Articles.Take(HomeArticleCount)), allConditions, 1, 1, null, null)));
+            View(() => new ListView(settings.Name, settings.Description, views.Cards(index.Articles.Take(HomeArticleCount)), allConditions, 1, 1, null, null))));
 
         var perPage = settings.ArticlesPerPage;
         var pageCount = Math.Max(1, (index.Articles.Length + perPage - 1) / perPage);
         for (var n = 1; n <= pageCount; n++)
         {
+            var number = n;
             var shown = index.Articles.Skip((n - 1) * perPage).Take(perPage).ToList();
             var url = ArticlesPageUrl(n);
             var title = n == 1 ? "Articles" : $"Articles, page {n} of {pageCount}";
             Add(new SitePage("list", "articles", url, title, $"Articles from {settings.Name}: practical advice about injuries, pain and recovery, page {n} of {pageCount}.",
                 [home, new("Articles", "/articles/")], Newest(shown), "list",
-                new ListView(title, "Practical advice from our physiotherapists, newest first.", views.Cards(shown), [], n, pageCount,
-                    n > 1 ? ArticlesPageUrl(n - 1) : null, n < pageCount ? ArticlesPageUrl(n + 1) : null)));
+                View(() => new ListView(title, "Practical advice from our physiotherapists, newest first.", views.Cards(shown), [], number, pageCount,
+                    number > 1 ? ArticlesPageUrl(number - 1) : null, number < pageCount ? ArticlesPageUrl(number + 1) : null))));
         }
 
         foreach (var tag in index.Tags)
@@ -44,19 +45,19 @@ public sealed class GenerateListPages : IModule
             var title = $"Articles about {tag.Name}";
             Add(new SitePage("list", "tag", tag.Url, title, $"Every {settings.Name} article tagged '{tag.Name}', with the newest first.",
                 [home, new("Articles", "/articles/"), new(tag.Name, tag.Url)], Newest(tag.Articles), "list",
-                new ListView(title, $"Everything we have written about {tag.Name}.", views.Cards(tag.Articles), [], 1, 1, null, null)));
+                View(() => new ListView(title, $"Everything we have written about {tag.Name}.", views.Cards(tag.Articles), [], 1, 1, null, null))));
         }
 
         Add(new SitePage("list", "conditions", "/conditions/", "Conditions", $"The conditions {settings.Name} physiotherapists write about: symptoms, causes and how physiotherapy helps.",
             [home, new("Conditions", "/conditions/")], IndexContent.Newest(index.Conditions.Select(c => c.Item.LastReviewed)), "list",
-            new ListView("Conditions", "What each condition is, what makes it worse, and how physiotherapy can help.", [], allConditions, 1, 1, null, null)));
+            View(() => new ListView("Conditions", "What each condition is, what makes it worse, and how physiotherapy can help.", [], allConditions, 1, 1, null, null))));
 
         Add(new SitePage("search", "search", "/search/", "Search", $"Search the {settings.Name} articles and condition guides.",
             [home, new("Search", "/search/")], Newest(index.Articles.Take(1)), "list",
-            new ListView("Search", "Every article and condition guide on this site.", views.Cards(index.Articles), allConditions, 1, 1, null, null)));
+            View(() => new ListView("Search", "Every article and condition guide on this site.", views.Cards(index.Articles), allConditions, 1, 1, null, null))));
 
         Add(new SitePage("404", "404", "/404.html", "Page not found", "The page you were looking for is not here.",
-            [home], null, "list", new ListView("Page not found", "", views.Cards(index.Articles.Take(HomeArticleCount)), allConditions, 1, 1, null, null))
+            [home], null, "list", View(() => new ListView("Page not found", "", views.Cards(index.Articles.Take(HomeArticleCount)), allConditions, 1, 1, null, null)))
         {
             Indexable = false,
         });
@@ -66,6 +67,8 @@ public sealed class GenerateListPages : IModule
         void Add(SitePage page) =>
             result.Add(new Document(null, page.Destination, "") { Model = page with { Booking = page.Booking ?? booking } });
     }
+
+    private static Lazy<object> View(Func<object> build) => new(build);
 
     public static string ArticlesPageUrl(int n) => n == 1 ? "/articles/" : $"/articles/page/{n}/";
 }

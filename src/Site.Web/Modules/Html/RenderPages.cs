@@ -50,8 +50,7 @@ public sealed class RenderPages(ThemeTemplates theme, SiteSettings settings, Sit
             ["page"] = Head(page),
             ["booking"] = page.Booking ?? BookingView.ForClinic(settings, []),
             ["disclaimer"] = new LinkView(settings.Disclaimer.Text, $"/{settings.Disclaimer.Page}/"),
-            // Views of content pages are built on first use: in site serve most pages keep last build's render.
-            [page.DataName] = page.Data is Lazy<object> view ? view.Value : page.Data,
+            [page.DataName] = page.Data.Value,
         };
 
         var shown = document.Source ?? page.Url;
