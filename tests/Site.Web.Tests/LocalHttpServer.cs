@@ -58,6 +58,7 @@ public sealed class LocalHttpServer : IDisposable
         }
 
         var response = context.Response;
+        var counted = true;
         try
         {
             switch (path)
@@ -97,6 +98,10 @@ public sealed class LocalHttpServer : IDisposable
                     break;
             }
 
+            // The request stops counting as in flight before the answer goes out: once the client has the
+            // answer it may send its next request, which must not be counted as overlapping this one.
+            Interlocked.Decrement(ref _inFlight);
+            counted = false;
             response.Close();
         }
         catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
@@ -105,7 +110,10 @@ public sealed class LocalHttpServer : IDisposable
         }
         finally
         {
-            Interlocked.Decrement(ref _inFlight);
+            if (counted)
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
         }
     }
 
