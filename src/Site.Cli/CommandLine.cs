@@ -17,8 +17,11 @@ public sealed record CommandLine(string Command, BuildOptions Build, OutputForma
     /// <summary>Port for <c>site serve</c>.</summary>
     public int Port { get; init; } = 8080;
 
-    /// <summary>Named values for <c>site new</c>: --author, --condition, --id.</summary>
+    /// <summary>Named values for <c>site new</c>: --id, and a reference field or kind per option (--author melissa).</summary>
     public ImmutableDictionary<string, string> Values { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>For <c>site model</c>: print for people, or write JSON Schemas.</summary>
+    public bool JsonSchema { get; init; }
 
     public const string Usage = """
         Usage: site <command> [options]
@@ -27,7 +30,8 @@ public sealed record CommandLine(string Command, BuildOptions Build, OutputForma
           build            Build the site from input/ and theme/ into output/.
           check            Run every build check without writing output/.
           serve            Build, serve on http://127.0.0.1:8080/ and rebuild on every save.
-          new KIND "TITLE" Start a new article, condition or author as a draft.
+          new KIND "TITLE" Start a new item of any kind of the content model as a draft.
+          model            Print the content model: every kind and field, with type and help.
           explain [ID]     Explain a diagnostic id (for example SITE1004), or list them all.
 
         Options for build and check:
@@ -47,10 +51,18 @@ public sealed record CommandLine(string Command, BuildOptions Build, OutputForma
           --port N         Port to listen on (default 8080)
           --verbose        Print the time each rebuild's phases took
 
-        Options for new:
+        Options for new (KIND is a file name in input/model/, see 'site model'):
           site new article "Title" [--author ID] [--condition ID]
           site new condition "Title"
           site new author "Full Name" [--id ID]
+          --id ID          The file name to use instead of one made from the title
+          --FIELD ID       The id for a reference field, by field or kind name
+
+        Options for model:
+          --format json-schema   Write one JSON Schema (draft 2020-12) per kind instead
+          --output DIR           Where the schemas go (default: schemas)
+          --input DIR            Content folder (default: input)
+
           -h, --help       Show this help
 
         Exit codes: 0 success, 1 the build reported errors, 2 wrong usage.
@@ -71,14 +83,16 @@ public sealed record CommandLine(string Command, BuildOptions Build, OutputForma
             return (new CommandLine("help", new BuildOptions(), OutputFormat.Text, false, []), null);
         }
 
-        if (command is not ("build" or "check" or "explain" or "serve" or "new"))
+        if (command is not ("build" or "check" or "explain" or "serve" or "new" or "model"))
         {
             return (null, $"Unknown command '{command}'.");
         }
 
         var options = command == "serve"
             ? new BuildOptions { Drafts = true, Future = true, Output = Path.Combine(".site-cache", "serve") }
+            : command == "model" ? new BuildOptions { Output = "schemas" }
             : new BuildOptions { WriteOutput = command is "build" };
+        var jsonSchema = false;
         var port = 8080;
         var values = ImmutableDictionary.CreateBuilder<string, string>();
         var format = OutputFormat.Text;
@@ -121,13 +135,26 @@ public sealed record CommandLine(string Command, BuildOptions Build, OutputForma
                     }
 
                     break;
-                case "--author" or "--condition" or "--id":
-                    if (Value() is not { } named)
+                case "--format" when command == "model":
+                    switch (Value())
+                    {
+                        case "json-schema":
+                            jsonSchema = true;
+                            break;
+                        case "text":
+                            break;
+                        case var other:
+                            return (null, $"--format for model must be text or json-schema, not '{other}'.");
+                    }
+
+                    break;
+                case var named when command == "new" && named.StartsWith("--", StringComparison.Ordinal) && named.Length > 2 && named[2..].All(ch => char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch) || ch is '_' or '-'):
+                    if (Value() is not { } given)
                     {
                         return (null, $"{arg} needs a value.");
                     }
 
-                    values[arg[2..]] = named;
+                    values[arg[2..].Replace('-', '_')] = given;
                     break;
                 case "--input" or "--theme" or "--output" or "--base-url" or "--format":
                     var value = Value();
@@ -178,9 +205,9 @@ public sealed record CommandLine(string Command, BuildOptions Build, OutputForma
 
         if (command is "new")
         {
-            if (positional.Count != 2 || positional[0] is not ("article" or "condition" or "author"))
+            if (positional.Count != 2)
             {
-                return (null, "Use: site new article|condition|author \"Title\".");
+                return (null, "Use: site new KIND \"Title\", where KIND is a kind of content such as article (see 'site model').");
             }
         }
         else if (command != "explain" && positional.Count > 0)
@@ -188,6 +215,6 @@ public sealed record CommandLine(string Command, BuildOptions Build, OutputForma
             return (null, $"Unexpected argument '{positional[0]}'.");
         }
 
-        return (new CommandLine(command, options, format, verbose, positional.ToImmutable()) { Port = port, Values = values.ToImmutable() }, null);
+        return (new CommandLine(command, options, format, verbose, positional.ToImmutable()) { Port = port, Values = values.ToImmutable(), JsonSchema = jsonSchema }, null);
     }
 }

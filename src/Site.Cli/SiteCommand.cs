@@ -3,6 +3,7 @@ using Site.Engine.Diagnostics;
 using Site.Web;
 using Site.Web.Content;
 using Site.Web.Diagnostics;
+using Site.Web.Model;
 using Site.Cli.Serve;
 
 namespace Site.Cli;
@@ -34,6 +35,8 @@ public static class SiteCommand
                 return await ExplainAsync(line.Arguments, stdout, stderr).ConfigureAwait(false);
             case "new":
                 return await NewAsync(line, stdout, stderr).ConfigureAwait(false);
+            case "model":
+                return await ModelAsync(line, stdout, stderr).ConfigureAwait(false);
             case "serve":
                 await using (var server = new DevServer(line.Build, new ServeOptions(line.Port) { Verbose = line.Verbose }, stdout))
                 {
@@ -72,14 +75,8 @@ public static class SiteCommand
 
     private static async Task<int> NewAsync(CommandLine line, TextWriter stdout, TextWriter stderr)
     {
-        var kind = line.Arguments[0] switch
-        {
-            "article" => ContentKind.Article,
-            "condition" => ContentKind.Condition,
-            _ => ContentKind.Author,
-        };
         var paths = SitePaths.From(line.Build.Input, line.Build.Theme, line.Build.Output);
-        var request = new ScaffoldRequest(kind, line.Arguments[1], line.Values.GetValueOrDefault("author"), line.Values.GetValueOrDefault("condition"), line.Values.GetValueOrDefault("id"));
+        var request = new ScaffoldRequest(line.Arguments[0], line.Arguments[1], line.Values.Remove("id"), line.Values.GetValueOrDefault("id"));
         var (path, error) = Scaffold.Create(paths, request, DateTimeOffset.UtcNow);
         if (path is null)
         {
@@ -88,6 +85,42 @@ public static class SiteCommand
         }
 
         await stdout.WriteLineAsync($"Created {paths.Display(path)} as a draft. Preview it with 'site serve'; remove 'draft: true' to publish.").ConfigureAwait(false);
+        return Success;
+    }
+
+    private static async Task<int> ModelAsync(CommandLine line, TextWriter stdout, TextWriter stderr)
+    {
+        var paths = SitePaths.From(line.Build.Input, line.Build.Theme, line.Build.Output);
+        var diagnostics = new DiagnosticBag();
+        var model = ContentModel.Load(paths, diagnostics);
+        DiagnosticPrinter.Print(diagnostics.Sorted(), OutputFormat.Text, stderr);
+        if (model is null)
+        {
+            return Failed;
+        }
+
+        if (!line.JsonSchema)
+        {
+            await stdout.WriteAsync(ModelDescription.ForPeople(model)).ConfigureAwait(false);
+            return Success;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(paths.Output);
+            foreach (var kind in model.Kinds)
+            {
+                var file = Path.Combine(paths.Output, kind.Name + ".schema.json");
+                await File.WriteAllTextAsync(file, ModelDescription.SchemaText(kind)).ConfigureAwait(false);
+                await stdout.WriteLineAsync($"Wrote {paths.Display(file)}").ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"site: could not write the schemas to {paths.Display(paths.Output)}: {ex.Message}").ConfigureAwait(false);
+            return Failed;
+        }
+
         return Success;
     }
 

@@ -5,6 +5,7 @@ using Site.Engine.Diagnostics;
 using Site.Engine.Pipelines;
 using Site.Web.Content;
 using Site.Web.Diagnostics;
+using Site.Web.Model;
 using Site.Web.Theme;
 
 namespace Site.Web;
@@ -36,10 +37,11 @@ public static class SiteBuilder
         var paths = SitePaths.From(options.Input, options.Theme, options.Output, options.DisplayRoot);
 
         var settings = LoadSettings(paths, options, diagnostics);
+        var model = ContentModel.Load(paths, diagnostics);
         var assets = AssetManifest.Load(paths);
-        var theme = ThemeTemplates.Load(paths, assets, diagnostics);
-        timings.Add(KeyValuePair.Create("settings and theme", clock.Elapsed));
-        if (settings is null || theme is null || diagnostics.HasErrors)
+        var theme = ThemeTemplates.Load(paths, assets, diagnostics, model?.Kinds.Select(k => k.Layout) ?? []);
+        timings.Add(KeyValuePair.Create("settings, model and theme", clock.Elapsed));
+        if (settings is null || model is null || theme is null || diagnostics.HasErrors)
         {
             return Finish(0);
         }
@@ -76,7 +78,7 @@ public static class SiteBuilder
 
         try
         {
-            var engine = new Engine.Engine(SitePipelines.Create(paths, settings, theme, assets, options, today, inputs));
+            var engine = new Engine.Engine(SitePipelines.Create(paths, model, settings, theme, assets, options, today, inputs));
             var result = await engine.RunAsync(diagnostics, outputRoot, cancellationToken).ConfigureAwait(false);
             timings.AddRange(result.Timings.Select(t => KeyValuePair.Create(t.Key.ToString(), t.Value)));
             timings.AddRange(result.ModuleTimings.Take(12).Select(t => KeyValuePair.Create("  " + t.Key, t.Value)));
@@ -141,14 +143,14 @@ public static class SiteBuilder
     /// <summary>Folders the output must never be, nor contain: the sources, the code, and the repository itself.</summary>
     /// <summary>
     /// Everything outside content files that pages are made from, as text for <c>site serve</c>'s fingerprints:
-    /// options, the day, site.yml, and every theme and asset file by name, size and time of last change.
+    /// options, the day, site.yml, and every theme, model and asset file by name, size and time of last change.
     /// </summary>
     private static string Inputs(SitePaths paths, BuildOptions options, DateOnly today)
     {
         var text = new System.Text.StringBuilder();
         text.Append(options.Drafts).Append(options.Future).Append(options.Preview).Append(options.BaseUrl).Append('|').Append(today.DayNumber).Append('\n');
         text.Append(File.ReadAllText(paths.SiteFile));
-        foreach (var folder in new[] { paths.Theme, Path.Combine(paths.Input, "assets") }.Where(Directory.Exists))
+        foreach (var folder in new[] { paths.Theme, paths.Model, Path.Combine(paths.Input, "assets") }.Where(Directory.Exists))
         {
             foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
             {

@@ -9,13 +9,15 @@ public sealed record SitePaths(string Input, string Theme, string Output, string
         Path.GetFullPath(output),
         Path.GetFullPath(displayRoot ?? Environment.CurrentDirectory));
 
-    public string Articles => Path.Combine(Input, "articles");
+    /// <summary>The content model: one file per kind of content.</summary>
+    public string Model => Path.Combine(Input, Site.Web.Model.ContentModel.FolderName);
 
-    public string Conditions => Path.Combine(Input, "conditions");
-
-    public string Authors => Path.Combine(Input, "authors");
-
-    public string Pages => Path.Combine(Input, "pages");
+    /// <summary>The folder a kind's files are read from.</summary>
+    public string FolderOf(Site.Web.Model.KindDefinition kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        return Path.Combine(Input, kind.Folder);
+    }
 
     public string SiteFile => Path.Combine(Input, "site.yml");
 

@@ -7,6 +7,7 @@ using Site.Web.Modules.Assets;
 using Site.Web.Modules.Feeds;
 using Site.Web.Modules.Html;
 using Site.Web.Modules.Netlify;
+using Site.Web.Model;
 using Site.Web.Modules.Parsing;
 using Site.Web.Theme;
 
@@ -19,10 +20,6 @@ namespace Site.Web;
 /// </summary>
 public static class SitePipelines
 {
-    public const string Authors = "authors";
-    public const string Conditions = "conditions";
-    public const string Articles = "articles";
-    public const string Pages = "pages";
     public const string Assets = "assets";
     public const string Html = "html";
     public const string Feeds = "feeds";
@@ -37,11 +34,19 @@ public static class SitePipelines
         })
         : null;
 
+    /// <summary>The pipeline that reads, parses and renders one kind's files.</summary>
+    public static string ContentPipeline(KindDefinition kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        return "content:" + kind.Name;
+    }
+
     /// <param name="inputs">With <see cref="BuildOptions.Cache"/>: a fingerprint of settings, theme, assets, options and day.</param>
-    public static IReadOnlyList<Pipeline> Create(SitePaths paths, SiteSettings settings, ThemeTemplates theme, AssetManifest assets, BuildOptions options, DateOnly today, string inputs = "")
+    public static IReadOnlyList<Pipeline> Create(SitePaths paths, ContentModel model, SiteSettings settings, ThemeTemplates theme, AssetManifest assets, BuildOptions options, DateOnly today, string inputs = "")
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(model);
         var markdown = MarkdownSetup.Build();
         var origins = new LinkOrigins(paths);
         var published = new FilterPublished(today, options.Drafts, options.Future);
@@ -51,11 +56,12 @@ public static class SitePipelines
         // In site serve, a file whose text did not change is not parsed or rendered again.
         PerDocumentModule ByText(PerDocumentModule module, Engine.Pipelines.MemoCache? memo) =>
             cache is null || memo is null ? module : new Memoized(module, memo, d => inputs + SiteFingerprint.Hash(System.Runtime.InteropServices.MemoryMarshal.AsBytes(d.Content.AsSpan())));
-        Pipeline Content(string name, string folder, Func<YamlFields, ContentFile, ContentItem?> bind, string what, params IModule[] extra) => new(name)
+        Pipeline Content(KindDefinition kind) => new(ContentPipeline(kind))
         {
-            Input = [new ReadContent(folder, paths, cache)],
-            Process = [ByText(new ParseContent(markdown, bind, what), cache?.Parsed), .. extra, ByText(new RenderMarkdown(markdown, images), cache?.Rendered)],
+            Input = [new ReadContent(paths.FolderOf(kind), paths, cache)],
+            Process = [ByText(new ParseContent(markdown, kind), cache?.Parsed), published, ByText(new RenderMarkdown(markdown, images), cache?.Rendered)],
         };
+        var contentPipelines = model.Kinds.Select(Content).ToList();
 
         var captured = new CaptureIndex();
         var fingerprint = new SiteFingerprint(inputs, captured);
@@ -70,18 +76,15 @@ public static class SitePipelines
 
         return
         [
-            Content(Authors, paths.Authors, Author.Read, "an author", published),
-            Content(Conditions, paths.Conditions, Condition.Read, "a condition", published),
-            Content(Articles, paths.Articles, Article.Read, "an article", published),
-            Content(Pages, paths.Pages, Page.Read, "a page", published),
+            .. contentPipelines,
             new(Assets)
             {
                 Input = [new EmitThemeAssets(assets), new ReadAssets(Path.Combine(paths.Input, "assets"), paths)],
             },
             new(Html)
             {
-                Dependencies = [Authors, Conditions, Articles, Pages],
-                Process = [new IndexContent(settings, paths.Display(paths.SiteFile), images), new GenerateListPages(), captured, .. (cache is null ? Array.Empty<IModule>() : [fingerprint]), pages],
+                Dependencies = [.. contentPipelines.Select(p => p.Name)],
+                Process = [new IndexContent(model, settings, paths.Display(paths.SiteFile), images), new GenerateListPages(model), captured, .. (cache is null ? Array.Empty<IModule>() : [fingerprint]), pages],
             },
             new(Feeds)
             {

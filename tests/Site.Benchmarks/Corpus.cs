@@ -47,6 +47,7 @@ public static class Corpus
         File.Copy(Path.Combine(repository, "input", "pages", "about.md"), Path.Combine(input, "pages", "about.md"), overwrite: true);
         File.Copy(Path.Combine(repository, "input", "pages", "privacy.md"), Path.Combine(input, "pages", "privacy.md"), overwrite: true);
         CopyFolder(Path.Combine(repository, "input", "assets"), Path.Combine(input, "assets"));
+        CopyFolder(Path.Combine(repository, "input", "model"), Path.Combine(input, "model"));
         CopyFolder(Path.Combine(repository, "theme"), Path.Combine(root, "theme"));
         foreach (var author in Authors)
         {

@@ -90,7 +90,7 @@ public class LinkCheckTests
         var result = await site.BuildAsync();
         var errors = result.Diagnostics.Where(d => d.Id == DiagnosticIds.BrokenLink).ToList();
         Assert.NotEmpty(errors);
-        Assert.All(errors, e => Assert.Equal(("input/site.yml", 20, 10), (e.Location!.File, e.Location.Line, e.Location.Column)));
+        Assert.All(errors, e => Assert.Equal(("input/site.yml", 19, 10), (e.Location!.File, e.Location.Line, e.Location.Column)));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Site.Web.Content;
 using Site.Web.Diagnostics;
 
@@ -117,7 +118,7 @@ public class PublishingTests
         using var site = new TestSite();
         var paths = SitePaths.From(Path.Combine(site.Root, "input"), Path.Combine(site.Root, "theme"), site.Output, site.Root);
         var now = new DateTimeOffset(2026, 11, 24, 14, 0, 0, TimeSpan.Zero); // already the 25th in Sydney
-        var (path, error) = Scaffold.Create(paths, new ScaffoldRequest(ContentKind.Article, "Knee pain: what runners should know", "melissa", "proximal-hamstring-tendinopathy"), now);
+        var (path, error) = Scaffold.Create(paths, new ScaffoldRequest("article", "Knee pain: what runners should know", ImmutableDictionary<string, string>.Empty.Add("author", "melissa").Add("condition", "proximal-hamstring-tendinopathy")), now);
         Assert.Null(error);
         Assert.Equal(Path.Combine(site.Root, "input", "articles", "knee-pain-what-runners-should-know.md"), path);
         var text = File.ReadAllText(path!);
@@ -131,9 +132,9 @@ public class PublishingTests
     }
 
     [Theory]
-    [InlineData(ContentKind.Condition, "Achilles tendinopathy")]
-    [InlineData(ContentKind.Author, "Sam Lee")]
-    public async Task Scaffolded_conditions_and_authors_build_clean(ContentKind kind, string title)
+    [InlineData("condition", "Achilles tendinopathy")]
+    [InlineData("author", "Sam Lee")]
+    public async Task Scaffolded_conditions_and_authors_build_clean(string kind, string title)
     {
         using var site = new TestSite();
         var paths = SitePaths.From(Path.Combine(site.Root, "input"), Path.Combine(site.Root, "theme"), site.Output, site.Root);
@@ -147,9 +148,9 @@ public class PublishingTests
     {
         using var site = new TestSite();
         var paths = SitePaths.From(Path.Combine(site.Root, "input"), Path.Combine(site.Root, "theme"), site.Output, site.Root);
-        var (_, exists) = Scaffold.Create(paths, new ScaffoldRequest(ContentKind.Article, "Hamstring pain", "melissa"), DateTimeOffset.UtcNow);
+        var (_, exists) = Scaffold.Create(paths, new ScaffoldRequest("article", "Hamstring pain", ImmutableDictionary<string, string>.Empty.Add("author", "melissa")), DateTimeOffset.UtcNow);
         Assert.Contains("already exists", exists, StringComparison.Ordinal);
-        var (_, unknown) = Scaffold.Create(paths, new ScaffoldRequest(ContentKind.Article, "New thing", "melisa"), DateTimeOffset.UtcNow);
+        var (_, unknown) = Scaffold.Create(paths, new ScaffoldRequest("article", "New thing", ImmutableDictionary<string, string>.Empty.Add("author", "melisa")), DateTimeOffset.UtcNow);
         Assert.Contains("Did you mean 'melissa'?", unknown, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(site.Root, "input", "articles", "new-thing.md")));
     }

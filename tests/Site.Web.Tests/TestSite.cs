@@ -25,7 +25,6 @@ public sealed class TestSite : IDisposable
           label: Book now
         disclaimer:
           text: General information only. Get advice before any new exercise.
-          required_on: [article, condition]
         """;
 
     public const string Author = """
@@ -90,6 +89,7 @@ public sealed class TestSite : IDisposable
             ["input/pages/medical-disclaimer.md"] = Disclaimer,
         };
         TestFiles.CopyFolder(Path.Combine(RepositoryRoot, "theme"), Path.Combine(Root, "theme"));
+        TestFiles.CopyFolder(Path.Combine(RepositoryRoot, "input", "model"), Path.Combine(Root, "input", "model"));
         foreach (var (path, text) in overrides ?? new Dictionary<string, string?>())
         {
             files[path] = text;

@@ -7,16 +7,14 @@ using Site.Web.Rendering;
 
 namespace Site.Web.Checks;
 
-/// <summary>Every article, condition and author page offers a book-now link to its booking address.</summary>
+/// <summary>Every page of a kind whose model lists <c>parts: [book_now]</c> offers a book-now link to its booking address.</summary>
 public sealed class CheckBookingLink : PerDocumentModule
 {
-    public static readonly ImmutableArray<string> Kinds = ["article", "condition", "author"];
-
     protected override IEnumerable<Document> Execute(Document document, BuildContext context)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(context);
-        if (document.Model is SitePage page && !document.Metadata.ContainsKey(Modules.MetadataKeys.RenderFailed) && Kinds.Contains(page.Kind))
+        if (document.Model is SitePage page && !document.Metadata.ContainsKey(Modules.MetadataKeys.RenderFailed) && page.Item is { Kind.BookNow: true })
         {
             var cta = HtmlScan.WithAttribute(document.Content, CheckDisclaimer.MarkerAttribute, CheckDisclaimer.BookingMarker).FirstOrDefault();
             if (cta is null || !HtmlScan.AttributeValues(cta.Inner, "href").Contains(page.Booking?.Url, StringComparer.Ordinal))

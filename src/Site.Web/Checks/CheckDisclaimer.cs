@@ -9,7 +9,7 @@ using Site.Web.Rendering;
 namespace Site.Web.Checks;
 
 /// <summary>
-/// Every page of a kind listed in <c>disclaimer.required_on</c> shows the disclaimer text from site.yml,
+/// Every page of a kind whose model lists <c>parts: [disclaimer]</c> shows the disclaimer text from site.yml,
 /// unaltered (white space aside), after the page's main text and before the booking call to action; and every
 /// page links to the medical disclaimer page. Reads the finished HTML, so a theme edit or a layout override
 /// that drops the partial is caught as surely as a hand-edited page.
@@ -47,7 +47,7 @@ public sealed class CheckDisclaimer(SiteSettings settings) : PerDocumentModule
             diagnostics.Error(DiagnosticIds.DisclaimerMissing, where, $"The page {page.Url} has no link to the medical disclaimer page {_disclaimerUrl}.", "Keep the disclaimer link in the footer of theme/layouts/base.sbn.");
         }
 
-        if (!settings.Disclaimer.RequiredOn.Contains(page.Kind))
+        if (page.Item is not { Kind.Disclaimer: true })
         {
             return;
         }

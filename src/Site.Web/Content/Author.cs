@@ -2,46 +2,35 @@ using System.Collections.Immutable;
 
 namespace Site.Web.Content;
 
-/// <summary>A practitioner in <c>input/authors/</c>; the file name is the author id, the body is the bio.</summary>
-public sealed record Author(
-    string Slug,
-    Engine.Diagnostics.SourceLocation FrontMatter,
-    string Name,
-    string Description,
-    string Role,
-    string Credentials,
-    string Registration,
-    string? Photo,
-    string? PhotoAlt,
-    ImmutableArray<string> Interests,
-    string? BookingUrl)
-    : ContentItem(ContentKind.Author, Slug, FrontMatter, Name, Description)
+/// <summary>An item of the <c>author</c> kind (a practitioner), with its fields as typed properties.</summary>
+public sealed record Author : ContentItem
 {
-    public static Author? Read(YamlFields f, ContentFile file)
+    public Author(ContentItem item)
+        : base(item)
     {
-        ArgumentNullException.ThrowIfNull(f);
-        ArgumentNullException.ThrowIfNull(file);
-        var name = f.Text("name", required: true);
-        var role = f.Text("role", required: true);
-        var description = f.Text("description");
-        var credentials = f.Text("credentials", required: true);
-        var registration = f.Text("registration", required: true);
-        var (photo, photoAlt) = ImageFields.Read(f, "photo", "photo_alt");
-        var interests = f.List("interests");
-        var bookingUrl = ContentUrls.ReadAbsolute(f, "booking_url");
-        var draft = f.Flag("draft", fallback: false);
-        f.ReportUnknownKeys();
-        if (name is null || role is null || credentials is null || registration is null)
-        {
-            return null;
-        }
-
-        description ??= $"{name}, {role} at the clinic: background, qualifications and how to book an appointment.";
-        ContentChecks.Description(f, description);
-        return new Author(file.Slug, file.FrontMatter, name, description, role, credentials, registration, photo, photoAlt,
-            [.. interests.Select(i => i.Value)], bookingUrl)
-        {
-            Draft = draft,
-        };
+        ArgumentNullException.ThrowIfNull(item);
+        Role = item.TextOf("role") ?? "";
+        Credentials = item.TextOf("credentials") ?? "";
+        Registration = item.TextOf("registration") ?? "";
+        Photo = item.TextOf("photo");
+        PhotoAlt = item.TextOf("photo_alt");
+        Interests = item.TextsOf("interests");
+        BookingUrl = item.TextOf("booking_url");
     }
+
+    public string Name => Title;
+
+    public string Role { get; }
+
+    public string Credentials { get; }
+
+    public string Registration { get; }
+
+    public string? Photo { get; }
+
+    public string? PhotoAlt { get; }
+
+    public ImmutableArray<string> Interests { get; }
+
+    public string? BookingUrl { get; }
 }

@@ -1,27 +1,18 @@
+using System.Collections.Immutable;
 using Site.Engine.Diagnostics;
+using Site.Web.Model;
 
 namespace Site.Web.Content;
 
-/// <summary>The kinds of content file, each with its folder under <c>input/</c> and its address.</summary>
-public enum ContentKind
-{
-    Article,
-    Condition,
-    Author,
-    Page,
-}
-
-/// <summary>What every content file has: where it came from, its slug, title and description.</summary>
-public abstract record ContentItem(ContentKind Kind, string Slug, SourceLocation FrontMatter, string Title, string Description)
+/// <summary>
+/// One content file bound to its kind: where it came from, its id (slug), title and description, and every
+/// field the kind declares, typed as the model says (text, dates, lists and references with the place each
+/// was written).
+/// </summary>
+public record ContentItem(KindDefinition Kind, string Slug, SourceLocation FrontMatter, string Title, string Description)
 {
     /// <summary>The root-relative clean URL of the item's page.</summary>
-    public string Url => Kind switch
-    {
-        ContentKind.Article => $"/articles/{Slug}/",
-        ContentKind.Condition => $"/conditions/{Slug}/",
-        ContentKind.Author => $"/authors/{Slug}/",
-        _ => $"/{Slug}/",
-    };
+    public string Url => Kind.UrlFor(Slug);
 
     /// <summary>The output file that serves <see cref="Url"/>.</summary>
     public string Destination => Url.TrimStart('/') + "index.html";
@@ -29,8 +20,34 @@ public abstract record ContentItem(ContentKind Kind, string Slug, SourceLocation
     /// <summary>Marked <c>draft: true</c>: built only with --drafts (previews and site serve).</summary>
     public bool Draft { get; init; }
 
-    /// <summary>The lower-case kind name used in site.yml and templates.</summary>
-    public string KindName => Kind.ToString().ToLowerInvariant();
+    /// <summary>The kind's name, as used in templates and site.yml.</summary>
+    public string KindName => Kind.Name;
+
+    /// <summary>
+    /// Field values by name: <see cref="string"/>, <see cref="DateOnly"/>, <see cref="bool"/>, <see cref="int"/>,
+    /// <see cref="Located{T}"/> of string for a reference, or an immutable array of those for lists.
+    /// Fields left out (or invalid) are absent.
+    /// </summary>
+    public ImmutableDictionary<string, object> Fields { get; init; } = ImmutableDictionary<string, object>.Empty;
+
+    /// <summary>The publication date, for kinds that have one.</summary>
+    public DateOnly? PublishedOn => Kind.DateField is { } name ? DateOf(name) : null;
+
+    public string? TextOf(string field) => Fields.GetValueOrDefault(field) as string;
+
+    public DateOnly? DateOf(string field) => Fields.TryGetValue(field, out var value) && value is DateOnly date ? date : null;
+
+    public int? NumberOf(string field) => Fields.TryGetValue(field, out var value) && value is int number ? number : null;
+
+    public bool? FlagOf(string field) => Fields.TryGetValue(field, out var value) && value is bool flag ? flag : null;
+
+    public Located<string>? ReferenceOf(string field) => Fields.GetValueOrDefault(field) as Located<string>;
+
+    /// <summary>A list or list of references, with where each item was written.</summary>
+    public ImmutableArray<Located<string>> ItemsOf(string field) =>
+        Fields.TryGetValue(field, out var value) && value is ImmutableArray<Located<string>> items ? items : [];
+
+    public ImmutableArray<string> TextsOf(string field) => [.. ItemsOf(field).Select(i => i.Value)];
 }
 
 /// <summary>Per-file facts a binder needs besides the YAML.</summary>

@@ -1,16 +1,20 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using Site.Engine.Diagnostics;
+using Site.Web.Model;
 
 namespace Site.Web.Content;
 
-/// <summary>What to scaffold: an article, a condition or an author.</summary>
-public sealed record ScaffoldRequest(ContentKind Kind, string Title, string? Author = null, string? Condition = null, string? Id = null);
+/// <summary>What to scaffold: a kind of the content model, a title, and values for reference fields by name.</summary>
+/// <param name="Values">Ids for reference fields, keyed by the field's name or the referenced kind's name (<c>--author melissa</c>, <c>--condition ...</c>).</param>
+public sealed record ScaffoldRequest(string Kind, string Title, ImmutableDictionary<string, string>? Values = null, string? Id = null);
 
 /// <summary>
-/// Writes a new content file with valid front matter, today's date in the clinic's time zone and a slug made
-/// from the title, marked as a draft so a half-written file never goes live. Refuses an existing slug and an
-/// author or condition that does not exist, suggesting the closest one.
+/// Writes a new content file of any kind from its model: the title, today's date in the clinic's time zone
+/// where the kind has a publication date, the starting values each field's <c>scaffold</c> gives, and
+/// <c>draft: true</c> so a half-written file never goes live. Refuses an existing id, an unknown kind, and a
+/// reference to an item that does not exist, suggesting the closest.
 /// </summary>
 public static class Scaffold
 {
@@ -21,69 +25,108 @@ public static class Scaffold
         ArgumentNullException.ThrowIfNull(request);
         var diagnostics = new DiagnosticBag();
         var settings = SiteBuilder.LoadSettings(paths, new BuildOptions(), diagnostics);
-        if (settings is null)
+        var model = ContentModel.Load(paths, diagnostics);
+        if (settings is null || model is null)
         {
-            return (null, "input/site.yml has problems; run 'site check' first.\n" + string.Join("\n", diagnostics.Sorted()));
+            return (null, "input/site.yml or input/model/ has problems; run 'site check' first.\n" + string.Join("\n", diagnostics.Sorted()));
+        }
+
+        if (model.Kind(request.Kind) is not { } kind)
+        {
+            return (null, $"There is no kind of content called '{request.Kind}'. {Suggest.DidYouMean(request.Kind, model.Names) ?? ""} Kinds: {string.Join(", ", model.Names)}.".Replace("  ", " ", StringComparison.Ordinal));
         }
 
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, settings.TimeZone).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var title = request.Title.Trim();
-        var slug = request.Id ?? ContentUrls.Slugify(request.Kind == ContentKind.Author ? title.Split(' ')[0] : title);
+        var slug = request.Id ?? ContentUrls.Slugify(kind.ScaffoldId == ScaffoldId.FirstWord ? title.Split(' ')[0] : title);
         if (!ContentUrls.IsSlug(slug))
         {
             return (null, $"'{title}' does not give a usable file name; use a title with letters or digits.");
         }
 
-        var folder = request.Kind switch
-        {
-            ContentKind.Article => paths.Articles,
-            ContentKind.Condition => paths.Conditions,
-            ContentKind.Author => paths.Authors,
-            _ => paths.Pages,
-        };
+        var folder = paths.FolderOf(kind);
         var file = Path.Combine(folder, slug + ".md");
         if (File.Exists(file))
         {
             return (null, $"{paths.Display(file)} already exists. Choose a different title, or edit that file.");
         }
 
-        string text;
-        switch (request.Kind)
+        var values = request.Values ?? ImmutableDictionary<string, string>.Empty;
+        var unused = values.Keys.ToHashSet(StringComparer.Ordinal);
+        var text = new StringBuilder("---\n");
+        foreach (var field in kind.Fields)
         {
-            case ContentKind.Article:
-                var authors = Ids(paths.Authors);
-                var author = request.Author ?? (authors.Count == 1 ? authors[0] : null);
-                if (author is null)
+            var given = values.GetValueOrDefault(field.Name) ?? (field.To is { } to ? values.GetValueOrDefault(to) : null);
+            unused.Remove(field.Name);
+            if (field.To is not null)
+            {
+                unused.Remove(field.To);
+            }
+
+            if (field.IsReference)
+            {
+                var ids = Ids(paths.FolderOf(model.Kind(field.To!)!));
+                given ??= field.Required && ids.Count == 1 ? ids[0] : null;
+                if (given is null && field.Required)
                 {
-                    return (null, $"Name the author with --author ({string.Join(", ", authors)}).");
+                    return (null, $"Name the {field.To} with --{field.To} ({string.Join(", ", ids)}).");
                 }
 
-                if (!authors.Contains(author))
+                if (given is not null && !ids.Contains(given))
                 {
-                    return (null, $"There is no author '{author}'. {Suggest.DidYouMean(author, authors) ?? $"Known authors: {string.Join(", ", authors)}."}");
+                    return (null, $"There is no {field.To} '{given}'. {Suggest.DidYouMean(given, ids) ?? $"Known: {string.Join(", ", ids)}."}");
                 }
+            }
 
-                var conditions = Ids(paths.Conditions);
-                if (request.Condition is { } condition && !conditions.Contains(condition))
-                {
-                    return (null, $"There is no condition '{condition}'. {Suggest.DidYouMean(condition, conditions) ?? $"Known conditions: {string.Join(", ", conditions)}."}");
-                }
-
-                text = Article(title, today, author, request.Condition);
-                break;
-            case ContentKind.Condition:
-                text = Condition(title, today);
-                break;
-            case ContentKind.Author:
-                text = Author(title);
-                break;
-            default:
-                return (null, "Only articles, conditions and authors can be scaffolded.");
+            var line = Line(kind, field, given, title, today);
+            if (line is not null)
+            {
+                text.Append(line).Append('\n');
+            }
         }
 
+        if (unused.Count > 0)
+        {
+            return (null, $"A {kind.Name} has no reference field '{unused.Order(StringComparer.Ordinal).First()}'.");
+        }
+
+        text.Append("draft: true\n---\n\n").Append(kind.ScaffoldBody).Append('\n');
         Directory.CreateDirectory(folder);
-        File.WriteAllText(file, text, new UTF8Encoding(false));
+        File.WriteAllText(file, text.ToString(), new UTF8Encoding(false));
         return (file, null);
+    }
+
+    /// <summary>One front-matter line (or block) for a field, or null to leave the field out.</summary>
+    private static string? Line(KindDefinition kind, FieldDefinition field, string? given, string title, string today)
+    {
+        var name = field.Name;
+        if (name == kind.TitleField)
+        {
+            return $"{name}: {Quote(title)}";
+        }
+
+        if (given is not null)
+        {
+            return field.Type == FieldType.References ? $"{name}: [{given}]" : $"{name}: {given}";
+        }
+
+        if (field.Type == FieldType.Date && (name == kind.DateField || field.Scaffold is ["today"]))
+        {
+            return $"{name}: {today}";
+        }
+
+        if (field.Scaffold is not { } start)
+        {
+            return null;
+        }
+
+        if (!field.ScaffoldIsList)
+        {
+            var value = start[0].Replace("{title}", title, StringComparison.Ordinal);
+            return $"{name}: {Quote(name == kind.DescriptionField ? Fit(value) : value)}";
+        }
+
+        return start.IsEmpty ? $"{name}: []" : $"{name}:\n" + string.Join("\n", start.Select(s => "  - " + s));
     }
 
     private static List<string> Ids(string folder) => Directory.Exists(folder)
@@ -92,62 +135,6 @@ public static class Scaffold
 
     private static string Quote(string text) => "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
 
-    private static string Article(string title, string today, string author, string? condition) => $"""
-        ---
-        title: {Quote(title)}
-        description: {Quote(Describe(title, "what it means for you and what a physiotherapist can do to help"))}
-        date: {today}
-        author: {author}
-        {(condition is null ? "conditions: []" : $"conditions: [{condition}]")}
-        tags: []
-        draft: true
-        ---
-
-        Write the article here. Start with what the reader is feeling, in plain words.
-
-        ## A first heading
-
-        Break the article up with headings like this one. Remove `draft: true` above when it is ready.
-
-        """;
-
-    private static string Condition(string title, string today) => $"""
-        ---
-        title: {Quote(title)}
-        description: {Quote(Describe(title, "what it is, what makes it worse, and how physiotherapy can help"))}
-        symptoms:
-          - Replace with a symptom people notice
-        aggravating_factors: []
-        risk_factors: []
-        treatments:
-          - Replace with something a physiotherapist offers
-        last_reviewed: {today}
-        draft: true
-        ---
-
-        Explain the condition here in plain words. Remove `draft: true` above when it is ready.
-
-        """;
-
-    private static string Author(string name) => $"""
-        ---
-        name: {Quote(name)}
-        role: Physiotherapist
-        credentials: "Replace with qualifications, for example Bachelor of Physiotherapy"
-        registration: "Replace with the AHPRA registration number"
-        interests: []
-        draft: true
-        ---
-
-        Write a short bio here. Say "has a special interest in" rather than "specialises in".
-        Remove `draft: true` above when the details are filled in.
-
-        """;
-
-    /// <summary>A first description of 50 to 160 characters, for the writer to improve.</summary>
-    private static string Describe(string title, string about)
-    {
-        var text = $"{title}: {about}.";
-        return text.Length <= 160 ? text : text[..157].TrimEnd() + "...";
-    }
+    /// <summary>A first description of at most 160 characters, for the writer to improve.</summary>
+    private static string Fit(string text) => text.Length <= 160 ? text : text[..157].TrimEnd() + "...";
 }

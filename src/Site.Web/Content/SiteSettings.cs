@@ -181,28 +181,26 @@ public sealed record Booking(string Url, string Label)
     }
 }
 
-public sealed record DisclaimerSettings(string Text, ImmutableArray<string> RequiredOn, string Page)
+/// <summary>The disclaimer's wording and the page that explains it in full. Which kinds show it is said by each kind's model file.</summary>
+public sealed record DisclaimerSettings(string Text, string Page)
 {
     /// <summary>Where the disclaimer page was named, for errors about it.</summary>
     public Engine.Diagnostics.SourceLocation? PageLocation { get; init; }
-
-    /// <summary>Page kinds that may be listed in <c>required_on</c>.</summary>
-    public static readonly ImmutableArray<string> Kinds = ["article", "condition", "author", "page"];
 
     public static DisclaimerSettings? Read(YamlFields f)
     {
         ArgumentNullException.ThrowIfNull(f);
         var text = f.Text("text", required: true);
-        var requiredOn = f.List("required_on");
-        foreach (var kind in requiredOn.Where(k => !Kinds.Contains(k.Value)))
+        if (f.Has("required_on"))
         {
-            f.Diagnostics.Error(DiagnosticIds.WrongType, kind.Location, $"'{kind.Value}' is not a page kind.", Suggest.DidYouMean(kind.Value, Kinds) ?? $"Use some of: {string.Join(", ", Kinds)}.");
+            // Which kinds carry the disclaimer moved to the content model; say so instead of "unknown field".
+            f.List("required_on");
+            f.Diagnostics.Error(DiagnosticIds.UnknownKey, f.LocationOf("required_on"), "'required_on' is no longer set in site.yml: each kind of content says whether its pages show the disclaimer.", "Remove this line, and write parts: [disclaimer] in input/model/KIND.yml for each kind that needs it.");
         }
 
         var page = f.Text("page") ?? "medical-disclaimer";
         f.ReportUnknownKeys();
-        var kinds = requiredOn.IsEmpty ? ["article", "condition"] : requiredOn.Select(k => k.Value).ToImmutableArray();
-        return text is null ? null : new DisclaimerSettings(text, kinds, page) { PageLocation = f.LocationOf(f.Has("page") ? "page" : "text") };
+        return text is null ? null : new DisclaimerSettings(text, page) { PageLocation = f.LocationOf(f.Has("page") ? "page" : "text") };
     }
 }
 

@@ -172,6 +172,25 @@ public sealed class YamlFields
         return items.ToImmutable();
     }
 
+    /// <summary>The keys as written, in file order.</summary>
+    public IEnumerable<string> Keys => _keys.OrderBy(k => k.Value.Start.Index).Select(k => k.Key);
+
+    /// <summary>Where a key itself is written, or the mapping when it is absent.</summary>
+    public SourceLocation KeyLocation(string key) =>
+        _keys.TryGetValue(key, out var node) ? Source.At(node.Start) : Location;
+
+    /// <summary>One text or a list of texts; <paramref name="isList"/> says which was written.</summary>
+    public ImmutableArray<string>? TextOrList(string key, out bool isList)
+    {
+        isList = _values.TryGetValue(key, out var node) && node is YamlSequenceNode;
+        if (isList)
+        {
+            return [.. List(key).Select(i => i.Value)];
+        }
+
+        return Text(key) is { } text ? [text] : null;
+    }
+
     /// <summary>A nested mapping, read with its own field reader.</summary>
     public YamlFields? Map(string key, bool required = false)
     {

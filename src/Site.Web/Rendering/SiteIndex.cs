@@ -55,6 +55,30 @@ public sealed class SiteIndex
 
     public SiteSettings Settings { get; }
 
+    /// <summary>Every published item of every kind, as its document, in model order then file order.</summary>
+    public ImmutableArray<Document> Items
+    {
+        get;
+        init
+        {
+            field = value;
+            _graph = new Lazy<ContentGraph>(() => new ContentGraph(value));
+        }
+    } = [];
+
+    private Lazy<ContentGraph> _graph = new(() => new ContentGraph([]));
+
+    /// <summary>The names of every kind of the content model, so a view can list "no items of this kind" too.</summary>
+    public ImmutableArray<string> KindNames { get; init; } = [];
+
+    /// <summary>Items by kind and id, and who references whom; built on first use.</summary>
+    public ContentGraph Graph => _graph.Value;
+
+    private ItemViews? _itemViews;
+
+    /// <summary>The model-driven views of items, shared by every page of the build.</summary>
+    public ItemViews ItemViews => LazyInitializer.EnsureInitialized(ref _itemViews, () => new ItemViews(this));
+
     public ImmutableArray<Entry<Article>> Articles { get; }
 
     public ImmutableArray<Entry<Condition>> Conditions { get; }

@@ -25,9 +25,23 @@ public sealed record BookingView(string Title, string Url, string Heading, strin
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(author);
-        var first = author.Name.Split(' ')[0];
-        return new($"Book with {first}", author.BookingUrl ?? settings.Booking.Url, $"Book an appointment with {first}",
+        return ForPerson(settings, author.Name, author.BookingUrl ?? settings.Booking.Url);
+    }
+
+    /// <summary>The call to action for booking with one person at the given address.</summary>
+    public static BookingView ForPerson(Content.SiteSettings settings, string name, string url)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var first = name.Split(' ')[0];
+        return new($"Book with {first}", url, $"Book an appointment with {first}",
             $"{first} can assess your pain and build a plan that suits your goals. Book online at a time that suits you.");
+    }
+
+    /// <summary>The call to action for an item with its own booking address (a service).</summary>
+    public static BookingView ForItem(Content.SiteSettings settings, string title, string url)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new(settings.Booking.Label, url, $"Book {title}", "Book online at a time that suits you. If you are not sure this is right for you, call us and we will help you choose.");
     }
 }
 

@@ -83,6 +83,9 @@ public sealed class StructuredData
                 graph.Add(Person(author));
                 webPage["mainEntity"] = Ref(PersonId(settings, author));
                 break;
+            case { } item when item.GetType() == typeof(ContentItem):
+                AddItem(graph, webPage, item);
+                break;
         }
 
         var nodes = string.Join(",", graph.Select(n => n.ToJsonString(Options)));
@@ -129,6 +132,70 @@ public sealed class StructuredData
                 graph.Add(new JsonObject { ["@type"] = "MedicalCondition", ["@id"] = ConditionId(condition), ["name"] = condition.Title, ["url"] = settings.Absolute(condition.Url) });
             }
         }
+    }
+
+    /// <summary>The id of the node an item's page is about: its address and the kind's <c>schema_id</c>.</summary>
+    private string NodeId(ContentItem item) => settings.Absolute(item.Url + "#" + item.Kind.SchemaId);
+
+    /// <summary>
+    /// An item of a kind without code of its own, stated from the model: its schema.org type, name, description
+    /// and address, and every field that names a schema.org property (<c>schema:</c>). A property written
+    /// <c>page.about</c> goes on the web page instead; <c>provider</c> always starts with the clinic.
+    /// </summary>
+    private void AddItem(List<JsonNode> graph, JsonObject webPage, ContentItem item)
+    {
+        var node = new JsonObject
+        {
+            ["@type"] = item.Kind.SchemaType,
+            ["@id"] = NodeId(item),
+            ["name"] = item.Title,
+            ["description"] = item.Description,
+            ["url"] = settings.Absolute(item.Url),
+        };
+        foreach (var field in item.Kind.Fields.Where(f => f.Schema is not null))
+        {
+            var onPage = field.Schema!.StartsWith("page.", StringComparison.Ordinal);
+            var target = onPage ? webPage : node;
+            var property = onPage ? field.Schema["page.".Length..] : field.Schema;
+            var values = new JsonArray();
+            if (property == "provider")
+            {
+                values.Add((JsonNode)Ref(ClinicId));
+            }
+
+            if (field.IsReference)
+            {
+                foreach (var id in ContentGraph.Targets(item, field))
+                {
+                    if (index.Graph.Find(field.To!, id)?.Model is not ContentItem other)
+                    {
+                        continue;
+                    }
+
+                    values.Add((JsonNode)Ref(NodeId(other)));
+                    if (!graph.Any(n => n?["@id"]?.GetValue<string>() == NodeId(other)))
+                    {
+                        graph.Add(other is Author person ? Person(person) : new JsonObject { ["@type"] = other.Kind.SchemaType, ["@id"] = NodeId(other), ["name"] = other.Title, ["url"] = settings.Absolute(other.Url) });
+                    }
+                }
+            }
+            else
+            {
+                var texts = field.IsList ? item.TextsOf(field.Name) : item.Fields.TryGetValue(field.Name, out var v) ? [Convert.ToString(v, CultureInfo.InvariantCulture)!] : [];
+                foreach (var text in texts)
+                {
+                    values.Add((JsonNode?)JsonValue.Create(text));
+                }
+            }
+
+            if (values.Count > 0)
+            {
+                target[property] = values.Count == 1 && !field.IsList ? values[0]!.DeepClone() : values;
+            }
+        }
+
+        graph.Add(node);
+        webPage["mainEntity"] = Ref(NodeId(item));
     }
 
     private void AddCondition(List<JsonNode> graph, JsonObject webPage, Condition condition)

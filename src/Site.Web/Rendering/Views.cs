@@ -28,12 +28,19 @@ public sealed record ArticleView(
 public sealed record ConditionView(
     string Title, string Url, string Description, ImmutableArray<string> AlsoKnownAs, ImmutableArray<string> Symptoms,
     ImmutableArray<string> AggravatingFactors, ImmutableArray<string> RiskFactors, ImmutableArray<string> Treatments,
-    LinkView? Reviewer, string? ReviewedIso, string? ReviewedText, string Body, ImmutableArray<ArticleCard> Articles);
+    LinkView? Reviewer, string? ReviewedIso, string? ReviewedText, string Body, ImmutableArray<ArticleCard> Articles)
+{
+    /// <summary>Items of other kinds that list this condition (services that treat it), as the model declares.</summary>
+    public ImmutableArray<BacklinkGroup> Backlinks { get; init; } = [];
+}
 
 public sealed record AuthorView(
     string Name, string Url, string Role, string Credentials, string Registration, string? Photo, string? PhotoAlt,
     ImmutableArray<string> Interests, string Body, ImmutableArray<ArticleCard> Articles)
 {
+    /// <summary>Items of other kinds that name this practitioner (the services they provide), as the model declares.</summary>
+    public ImmutableArray<BacklinkGroup> Backlinks { get; init; } = [];
+
     public int PhotoWidth { get; init; } = 160;
 
     public int PhotoHeight { get; init; } = 160;
@@ -45,6 +52,9 @@ public sealed record PageView(string Title, string Body, string? UpdatedIso, str
 public sealed record ListView(
     string Title, string Intro, ImmutableArray<ArticleCard> Articles, ImmutableArray<LinkView> Conditions,
     int PageNumber, int PageCount, string? PreviousUrl, string? NextUrl);
+
+/// <summary>The page listing every item of one kind (a kind whose model declares <c>list:</c>).</summary>
+public sealed record ItemListView(string Title, string Intro, ImmutableArray<Scriban.Runtime.ScriptObject> Items);
 
 /// <summary>Turns content into the view records layouts read.</summary>
 public sealed class Views(SiteIndex index, ImageSizes? images)
@@ -78,7 +88,7 @@ public sealed class Views(SiteIndex index, ImageSizes? images)
             a.Title, a.Url, a.Description, DateIso(a.Date), DateText(a.Date),
             a.Updated is { } u ? DateIso(u) : null, a.Updated is { } u2 ? DateText(u2) : null,
             AuthorLink(a.Author.Value),
-            a.ReviewedBy is { } r ? AuthorLink(r.Value) : null,
+            a.ReviewedBy is { } r ? Reviewer(r.Value) : null,
             a.LastReviewed is { } lr ? DateIso(lr) : null, a.LastReviewed is { } lr2 ? DateText(lr2) : null,
             Minutes(entry.WordCount),
             [.. a.Conditions.Where(c => index.ConditionsById.ContainsKey(c.Value)).Select(c => new LinkView(index.ConditionsById[c.Value].Item.Title, index.ConditionsById[c.Value].Item.Url))],
@@ -98,7 +108,10 @@ public sealed class Views(SiteIndex index, ImageSizes? images)
             c.Title, c.Url, c.Description, c.AlsoKnownAs, c.Symptoms, c.AggravatingFactors, c.RiskFactors, c.Treatments,
             c.ReviewedBy is { } r ? Reviewer(r.Value) : null,
             c.LastReviewed is { } lr ? DateIso(lr) : null, c.LastReviewed is { } lr2 ? DateText(lr2) : null,
-            entry.Body, Cards(index.ArticlesByCondition.GetValueOrDefault(c.Slug, [])));
+            entry.Body, Cards(index.ArticlesByCondition.GetValueOrDefault(c.Slug, [])))
+        {
+            Backlinks = index.ItemViews.Backlinks(c),
+        };
     }
 
     public AuthorView Author(Entry<Author> entry)
@@ -109,6 +122,7 @@ public sealed class Views(SiteIndex index, ImageSizes? images)
         return new AuthorView(a.Name, a.Url, a.Role, a.Credentials, a.Registration, a.Photo, a.PhotoAlt, a.Interests, entry.Body,
             Cards(index.ArticlesByAuthor.GetValueOrDefault(a.Slug, [])))
         {
+            Backlinks = index.ItemViews.Backlinks(a),
             PhotoWidth = size?.Width ?? 160,
             PhotoHeight = size?.Height ?? 160,
         };

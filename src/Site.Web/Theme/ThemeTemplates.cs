@@ -35,10 +35,11 @@ public sealed class ThemeTemplates
         _functions = new ScriptObject { ["asset"] = new AssetFunction(assets) };
     }
 
-    /// <summary>Names of the layouts the site renders with; each must exist.</summary>
-    public static readonly IReadOnlyList<string> RequiredLayouts = ["base", "home", "article", "condition", "author", "page", "list", "search", "404"];
+    /// <summary>Layouts of the pages that are not content items; each content kind adds its own layout.</summary>
+    public static readonly IReadOnlyList<string> SiteLayouts = ["base", "home", "list", "search", "404"];
 
-    public static ThemeTemplates? Load(SitePaths paths, AssetManifest assets, DiagnosticBag diagnostics)
+    /// <param name="kindLayouts">The layout each kind of the content model names.</param>
+    public static ThemeTemplates? Load(SitePaths paths, AssetManifest assets, DiagnosticBag diagnostics, IEnumerable<string> kindLayouts)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(diagnostics);
@@ -46,7 +47,7 @@ public sealed class ThemeTemplates
         var partialsFolder = Path.Combine(paths.Theme, "partials");
         var partials = ParseFolder(partialsFolder, paths, diagnostics, keyByFullPath: true);
         var ok = true;
-        foreach (var missing in RequiredLayouts.Where(l => !layouts.ContainsKey(l)))
+        foreach (var missing in SiteLayouts.Concat(kindLayouts).Distinct(StringComparer.Ordinal).Where(l => !layouts.ContainsKey(l)))
         {
             diagnostics.Error(DiagnosticIds.TemplateMissing, SourceLocation.OfFile(paths.Display(Path.Combine(paths.Theme, "layouts", missing + ".sbn"))), $"The theme has no '{missing}' layout.", "Restore the file from git.");
             ok = false;

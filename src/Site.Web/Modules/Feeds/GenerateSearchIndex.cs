@@ -25,6 +25,10 @@ public sealed class GenerateSearchIndex : IModule
         var entries = index.Articles.AsParallel().AsOrdered().Select(e => Remembered(e, () => Entry(e.Item, "Article", Text(e), e.Item.Tags))).ToList()
             .Concat(index.Conditions.Select(e => Remembered(e, () => Entry(e.Item, "Condition", Text(e), [.. e.Item.AlsoKnownAs, .. e.Item.Symptoms, .. e.Item.Treatments]))))
             .Concat(index.Authors.Select(e => Remembered(e, () => Entry(e.Item, "Author", Text(e), [e.Item.Role, .. e.Item.Interests]))))
+            .Concat(index.Items
+                .Where(d => d.Model!.GetType() == typeof(ContentItem) && ((ContentItem)d.Model).Kind.Has(Model.Listings.Search))
+                .Select(SiteIndex.EntryOf<ContentItem>)
+                .Select(e => Remembered(e, () => Entry(e.Item, e.Item.Kind.Label, Text(e), Words(e.Item)))))
             .ToList();
 
         using var stream = new MemoryStream();
@@ -60,6 +64,11 @@ public sealed class GenerateSearchIndex : IModule
         Entry<T> entry, Func<(string Url, string Title, string Kind, string Description, List<string> TitleStems, string[] TextStems)> compute)
         where T : ContentItem =>
         ((string, string, string, string, List<string>, string[]))Computed.GetValue(entry.Document, _ => compute());
+
+    /// <summary>The text and list fields of an item of a kind without a record of its own.</summary>
+    private static IEnumerable<string> Words(ContentItem item) => item.Kind.Fields
+        .Where(f => f.Type is Model.FieldType.Text or Model.FieldType.LongText or Model.FieldType.Markdown or Model.FieldType.List)
+        .SelectMany(f => f.IsList ? item.TextsOf(f.Name) : item.TextOf(f.Name) is { } text ? [text] : []);
 
     /// <summary>The words of the body, as RenderMarkdown collected them (no second pass over HTML).</summary>
     private static string Text<T>(Entry<T> entry) where T : ContentItem =>

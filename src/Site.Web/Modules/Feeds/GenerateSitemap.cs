@@ -19,7 +19,7 @@ public sealed class GenerateSitemap(SiteSettings settings) : IModule
         ArgumentNullException.ThrowIfNull(context);
         var pages = context.DocumentsOf(SitePipelines.Html)
             .Select(d => d.Model).OfType<SitePage>()
-            .Where(p => p.Indexable)
+            .Where(p => p.Indexable && (p.Item is null || p.Item.Kind.Has(Model.Listings.Sitemap)))
             .OrderBy(p => p.Url, StringComparer.Ordinal);
 
         var text = new StringBuilder();

@@ -1,12 +1,13 @@
 using System.Collections.Immutable;
 using Site.Engine;
 using Site.Engine.Pipelines;
+using Site.Web.Model;
 using Site.Web.Rendering;
 
 namespace Site.Web.Modules.Html;
 
 /// <summary>Adds the pages made from lists: home, the paginated article index, tags, conditions, search and 404.</summary>
-public sealed class GenerateListPages : IModule
+public sealed class GenerateListPages(ContentModel model) : IModule
 {
     private const int HomeArticleCount = 5;
 
@@ -55,6 +56,17 @@ public sealed class GenerateListPages : IModule
         Add(new SitePage("search", "search", "/search/", "Search", $"Search the {settings.Name} articles and condition guides.",
             [home, new("Search", "/search/")], Newest(index.Articles.Take(1)), "list",
             View(() => new ListView("Search", "Every article and condition guide on this site.", views.Cards(index.Articles), allConditions, 1, 1, null, null))));
+
+        // A kind whose model declares a list page gets it here, with the layout the model names.
+        foreach (var kind in model.Kinds.Where(k => k.ListPage is not null))
+        {
+            var list = kind.ListPage!;
+            var items = index.Graph.ItemsOf(kind.Name);
+            var dates = items.Select(ContentGraph.Item).SelectMany(i => kind.Fields.Where(f => f.Type == FieldType.Date).Select(f => i.DateOf(f.Name)));
+            Add(new SitePage(list.Layout, kind.Name + "-list", list.Url, list.Title, list.Intro.Length > 0 ? list.Intro : $"{list.Title} at {settings.Name}.",
+                [home, new(list.Title, list.Url)], IndexContent.Newest(dates), "list",
+                View(() => new ItemListView(list.Title, list.Intro, index.ItemViews.Cards(items)))));
+        }
 
         Add(new SitePage("404", "404", "/404.html", "Page not found", "The page you were looking for is not here.",
             [home], null, "list", View(() => new ListView("Page not found", "", views.Cards(index.Articles.Take(HomeArticleCount)), allConditions, 1, 1, null, null)))

@@ -4,6 +4,7 @@ using Site.Engine.Diagnostics;
 using Site.Engine.Pipelines;
 using Site.Web.Content;
 using Site.Web.Diagnostics;
+using Site.Web.Model;
 using Site.Web.Rendering;
 
 namespace Site.Web.Modules.Html;
@@ -13,34 +14,24 @@ namespace Site.Web.Modules.Html;
 /// references between documents (authors, reviewers, conditions), and emits one page per content item.
 /// The first document out carries the index itself, for the modules and pipelines after it.
 /// </summary>
-public sealed class IndexContent(SiteSettings settings, string siteFile, ImageSizes images) : IModule
+public sealed class IndexContent(ContentModel model, SiteSettings settings, string siteFile, ImageSizes images) : IModule
 {
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var authors = Entries<Author>(context, SitePipelines.Authors);
-        var conditions = Entries<Condition>(context, SitePipelines.Conditions);
-        var pages = Entries<Page>(context, SitePipelines.Pages);
-        var authorIds = authors.Select(a => a.Item.Slug).ToHashSet(StringComparer.Ordinal);
-        var conditionIds = conditions.Select(c => c.Item.Slug).ToHashSet(StringComparer.Ordinal);
+        var byKind = model.Kinds.ToDictionary(
+            k => k.Name,
+            k => context.DocumentsOf(SitePipelines.ContentPipeline(k)).Where(d => d.Model is ContentItem).ToList(),
+            StringComparer.Ordinal);
+        var ids = byKind.ToDictionary(k => k.Key, k => k.Value.Select(d => ((ContentItem)d.Model!).Slug).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
-        var articles = Entries<Article>(context, SitePipelines.Articles).Where(entry =>
-        {
-            var a = entry.Item;
-            var ok = Check(context, a.Author, authorIds, "author", "authors");
-            ok &= a.ReviewedBy is null || Check(context, a.ReviewedBy, authorIds, "reviewer", "authors");
-            foreach (var condition in a.Conditions)
-            {
-                ok &= Check(context, condition, conditionIds, "condition", "conditions");
-            }
-
-            return ok;
-        }).ToList();
-
-        foreach (var condition in conditions.Where(c => c.Item.ReviewedBy is not null))
-        {
-            Check(context, condition.Item.ReviewedBy!, authorIds, "reviewer", "authors");
-        }
+        // An item whose required reference is broken cannot be shown and is left out; a broken optional
+        // reference is reported and simply not shown.
+        var kept = byKind.Values.SelectMany(d => d).Where(d => CheckReferences(context, (ContentItem)d.Model!, ids)).ToList();
+        var authors = Entries<Author>(kept);
+        var conditions = Entries<Condition>(kept);
+        var pages = Entries<Page>(kept);
+        var articles = Entries<Article>(kept);
 
         if (!pages.Any(p => p.Item.Slug == settings.Disclaimer.Page))
         {
@@ -51,7 +42,7 @@ public sealed class IndexContent(SiteSettings settings, string siteFile, ImageSi
                 Suggest.DidYouMean(settings.Disclaimer.Page, pages.Select(p => p.Item.Slug)) ?? $"Add input/pages/{settings.Disclaimer.Page}.md.");
         }
 
-        var index = new SiteIndex(settings, articles, conditions, authors, pages);
+        var index = new SiteIndex(settings, articles, conditions, authors, pages) { Items = [.. kept], KindNames = [.. model.Names] };
         var views = new Views(index, images);
         var clinicBooking = BookingView.ForClinic(settings, index.Authors.Select(a => a.Item.Name.Split(' ')[0]));
         var result = ImmutableArray.CreateBuilder<Document>();
@@ -103,7 +94,45 @@ public sealed class IndexContent(SiteSettings settings, string siteFile, ImageSi
             }));
         }
 
+        // Kinds without a record of their own are shown entirely from the model.
+        foreach (var document in kept.Where(d => d.Model!.GetType() == typeof(ContentItem)))
+        {
+            var item = (ContentItem)document.Model!;
+            var kind = item.Kind;
+            ImmutableArray<Crumb> crumbs = kind.ListPage is { } list
+                ? [new("Home", "/"), new(list.Title, list.Url), new(item.Title, item.Url)]
+                : [new("Home", "/"), new(item.Title, item.Url)];
+            var dates = kind.Fields.Where(f => f.Type == FieldType.Date).Select(f => item.DateOf(f.Name));
+            result.Add(PageFor(document, new SitePage(kind.Layout, kind.Name, item.Url, item.Title, item.Description, crumbs, Newest(dates), "item", new Lazy<object>(() => index.ItemViews.Page(document)))
+            {
+                Booking = Booking(index, item) ?? clinicBooking,
+                Item = item,
+            }));
+        }
+
         return ValueTask.FromResult(result.ToImmutable());
+    }
+
+    /// <summary>The booking address the kind's <c>booking_from</c> leads to: the item's own, or that of its only practitioner.</summary>
+    private BookingView? Booking(SiteIndex index, ContentItem item)
+    {
+        foreach (var name in item.Kind.BookingFrom)
+        {
+            var field = item.Kind.Field(name)!;
+            if (field.Type == FieldType.Url && item.TextOf(name) is { } own)
+            {
+                return BookingView.ForItem(settings, item.Title, own);
+            }
+
+            // Only a single practitioner's own address is used; with several, the clinic's lets the patient choose.
+            var targets = ContentGraph.Targets(item, field).Select(id => index.Graph.Find(field.To!, id)).OfType<Document>().Select(ContentGraph.Item).ToList();
+            if (targets is [var person] && person.Kind.BookingFrom.Where(b => person.Kind.Field(b) is { Type: FieldType.Url }).Select(person.TextOf).FirstOrDefault(u => u is not null) is { } url)
+            {
+                return BookingView.ForPerson(settings, person.Title, url);
+            }
+        }
+
+        return null;
     }
 
     internal static DateOnly? Newest(IEnumerable<DateOnly?> dates) => dates.Where(d => d.HasValue).Max();
@@ -111,21 +140,29 @@ public sealed class IndexContent(SiteSettings settings, string siteFile, ImageSi
     private static Document PageFor(Document source, SitePage page) =>
         source with { Model = page, Destination = page.Destination, Content = "" };
 
-    private static List<Entry<T>> Entries<T>(BuildContext context, string pipeline) where T : ContentItem =>
-        [.. context.DocumentsOf(pipeline).Where(d => d.Model is T).Select(SiteIndex.EntryOf<T>)];
+    private static List<Entry<T>> Entries<T>(List<Document> documents) where T : ContentItem =>
+        [.. documents.Where(d => d.Model is T).Select(SiteIndex.EntryOf<T>)];
 
-    private static bool Check(BuildContext context, Located<string> reference, HashSet<string> known, string what, string folder)
+    /// <summary>Reports every reference to an item that does not exist; false when a required one is broken.</summary>
+    private bool CheckReferences(BuildContext context, ContentItem item, Dictionary<string, HashSet<string>> ids)
     {
-        if (known.Contains(reference.Value))
+        var ok = true;
+        foreach (var field in item.Kind.Fields.Where(f => f.IsReference))
         {
-            return true;
+            var target = model.Kind(field.To!)!;
+            var known = ids[target.Name];
+            var references = field.Type == FieldType.Reference ? (item.ReferenceOf(field.Name) is { } one ? [one] : []) : item.ItemsOf(field.Name);
+            foreach (var reference in references.Where(r => !known.Contains(r.Value)))
+            {
+                ok &= !field.Required;
+                context.Diagnostics.Error(
+                    DiagnosticIds.UnknownReference,
+                    reference.Location,
+                    $"There is no {target.Label.ToLowerInvariant()} '{reference.Value}' (no file {target.FolderDisplay}{reference.Value}.md).",
+                    Suggest.DidYouMean(reference.Value, known) ?? $"Known {target.Plural.ToLowerInvariant()}: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
+            }
         }
 
-        context.Diagnostics.Error(
-            DiagnosticIds.UnknownReference,
-            reference.Location,
-            $"There is no {what} '{reference.Value}' (no file input/{folder}/{reference.Value}.md).",
-            Suggest.DidYouMean(reference.Value, known) ?? $"Known {folder}: {string.Join(", ", known.Order(StringComparer.Ordinal))}.");
-        return false;
+        return ok;
     }
 }

@@ -20,18 +20,12 @@ public sealed class SiteFingerprint(string inputs, CaptureIndex captured) : IMod
     {
         var index = captured.Index;
         var text = new StringBuilder(inputs);
-        void Add<T>(IEnumerable<Entry<T>> entries) where T : Content.ContentItem
+        foreach (var item in index.Items)
         {
-            foreach (var entry in entries)
-            {
-                text.Append('\n').Append(entry.Document.Source).Append('\n').Append(entry.Document.Get<string>(MetadataKeys.FrontMatter)).Append('\n').Append(Views.Minutes(entry.WordCount));
-            }
+            var words = item.Metadata.TryGetValue(MetadataKeys.WordCount, out var count) ? (int)count : 0;
+            text.Append('\n').Append(item.Source).Append('\n').Append(item.Get<string>(MetadataKeys.FrontMatter)).Append('\n').Append(Views.Minutes(words));
         }
 
-        Add(index.Articles);
-        Add(index.Conditions);
-        Add(index.Authors);
-        Add(index.Pages);
         Value = Hash(Encoding.UTF8.GetBytes(text.ToString()));
         return ValueTask.FromResult(documents);
     }

@@ -8,7 +8,7 @@ using Site.Web.Diagnostics;
 namespace Site.Web.Modules.Parsing;
 
 /// <summary>
-/// Leaves out drafts of any kind (unless drafts are wanted) and articles dated after today in the clinic's time zone
+/// Leaves out drafts of any kind (unless drafts are wanted) and items dated after today (kinds with a date_field) in the clinic's time zone
 /// (unless future articles are wanted), and says when the next scheduled article goes live.
 /// </summary>
 public sealed class FilterPublished(DateOnly today, bool includeDrafts, bool includeFuture) : IModule
@@ -17,11 +17,11 @@ public sealed class FilterPublished(DateOnly today, bool includeDrafts, bool inc
     {
         ArgumentNullException.ThrowIfNull(context);
         var kept = documents.Where(d => d.Model is not ContentItem item
-            || ((includeDrafts || !item.Draft) && (includeFuture || item is not Article article || article.Date <= today))).ToImmutableArray();
+            || ((includeDrafts || !item.Draft) && (includeFuture || !(item.PublishedOn > today)))).ToImmutableArray();
 
-        var next = documents.Select(d => d.Model).OfType<Article>()
-            .Where(a => a.Date > today && !a.Draft)
-            .OrderBy(a => a.Date).ThenBy(a => a.Slug, StringComparer.Ordinal)
+        var next = documents.Select(d => d.Model).OfType<ContentItem>()
+            .Where(a => a.PublishedOn > today && !a.Draft)
+            .OrderBy(a => a.PublishedOn).ThenBy(a => a.Slug, StringComparer.Ordinal)
             .FirstOrDefault();
         if (next is not null && !includeFuture)
         {
@@ -29,7 +29,7 @@ public sealed class FilterPublished(DateOnly today, bool includeDrafts, bool inc
                 DiagnosticIds.NextScheduled,
                 Severity.Info,
                 next.FrontMatter with { Line = 0, Column = 0 },
-                $"'{next.Title}' is scheduled for {next.Date:yyyy-MM-dd} and is not published yet."));
+                $"'{next.Title}' is scheduled for {next.PublishedOn:yyyy-MM-dd} and is not published yet."));
         }
 
         return ValueTask.FromResult(kept);

@@ -6,15 +6,18 @@ using Site.Engine.Diagnostics;
 using Site.Engine.Pipelines;
 using Site.Web.Content;
 using Site.Web.Diagnostics;
+using Site.Web.Model;
 
 namespace Site.Web.Modules.Parsing;
 
 /// <summary>
-/// Parses each Markdown file once and binds its front matter to the kind's typed record. The YAML is taken
+/// Parses each Markdown file once and binds its front matter to its kind in the content model. The YAML is taken
 /// from the front-matter block Markdig found, so every reported line is a line of the real file.
 /// </summary>
-public sealed class ParseContent(MarkdownPipeline markdown, Func<YamlFields, ContentFile, ContentItem?> bind, string what) : PerDocumentModule
+public sealed class ParseContent(MarkdownPipeline markdown, KindDefinition kind) : PerDocumentModule
 {
+    private readonly string _what = (kind.Label.ToLowerInvariant() is var label && "aeiou".Contains(label[0], StringComparison.Ordinal) ? "an " : "a ") + kind.Label.ToLowerInvariant();
+
     protected override IEnumerable<Document> Execute(Document document, BuildContext context)
     {
         ArgumentNullException.ThrowIfNull(document);
@@ -40,13 +43,13 @@ public sealed class ParseContent(MarkdownPipeline markdown, Func<YamlFields, Con
             yield break;
         }
 
-        var fields = new YamlFields(map, yamlSource, context.Diagnostics, what);
-        var item = bind(fields, new ContentFile(document.Get<string>(MetadataKeys.Slug)!, source, new SourceLocation(source, 1, 1)));
+        var fields = new YamlFields(map, yamlSource, context.Diagnostics, _what);
+        var item = ItemBinder.Bind(kind, fields, new ContentFile(document.Get<string>(MetadataKeys.Slug)!, source, new SourceLocation(source, 1, 1)));
         if (item is null)
         {
             yield break;
         }
 
-        yield return (document with { Model = item }).With(MetadataKeys.Markdown, parsed).With(MetadataKeys.FrontMatter, yaml);
+        yield return (document with { Model = TypedContent.Project(item) }).With(MetadataKeys.Markdown, parsed).With(MetadataKeys.FrontMatter, yaml);
     }
 }

@@ -1,0 +1,364 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Site.Engine.Diagnostics;
+using Site.Web.Content;
+using Site.Web.Diagnostics;
+
+namespace Site.Web.Model;
+
+/// <summary>
+/// Every kind of content the site has, read from <c>input/model/*.yml</c> (one file per kind, the file name
+/// is the kind's name). A broken model file is reported at its line and column like any content file.
+/// </summary>
+public sealed class ContentModel
+{
+    /// <summary>The folder under <c>input/</c> that holds the model files.</summary>
+    public const string FolderName = "model";
+
+    private static readonly string[] PartNames = ["disclaimer", "book_now"];
+    private static readonly string[] ListingNames = ["lists", "search", "sitemap", "feeds"];
+    private static readonly string[] ReservedFolders = ["assets", FolderName];
+
+    private readonly FrozenDictionary<string, KindDefinition> _byName;
+
+    public ContentModel(IEnumerable<KindDefinition> kinds)
+    {
+        Kinds = [.. kinds.OrderBy(k => k.Name, StringComparer.Ordinal)];
+        _byName = Kinds.ToFrozenDictionary(k => k.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>Every kind, ordered by name so that builds are deterministic.</summary>
+    public ImmutableArray<KindDefinition> Kinds { get; }
+
+    public KindDefinition? Kind(string name) => _byName.GetValueOrDefault(name);
+
+    public IEnumerable<string> Names => Kinds.Select(k => k.Name);
+
+    /// <summary>Reads and checks every model file; null when the model cannot be used.</summary>
+    public static ContentModel? Load(SitePaths paths, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        var folder = paths.Model;
+        if (!Directory.Exists(folder))
+        {
+            diagnostics.Error(DiagnosticIds.ModelInvalid, SourceLocation.OfFile(paths.Display(folder)), "The content model folder is missing, so the build does not know any kind of content.", "Restore input/model/ from git: it holds one file per kind, such as article.yml.");
+            return null;
+        }
+
+        var before = diagnostics.Sorted().Count(d => d.Severity == Severity.Error);
+        var kinds = new List<KindDefinition>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal))
+        {
+            var shown = paths.Display(file);
+            var name = Path.GetFileNameWithoutExtension(file);
+            if (Path.GetFileName(file).StartsWith('.'))
+            {
+                continue;
+            }
+
+            if (!file.EndsWith(".yml", StringComparison.Ordinal) || !ContentUrls.IsSlug(name))
+            {
+                diagnostics.Error(DiagnosticIds.ModelInvalid, SourceLocation.OfFile(shown), $"'{Path.GetFileName(file)}' is not a kind definition.", "Name each kind's file after the kind, in lower case with hyphens, ending in .yml: for example service.yml.");
+                continue;
+            }
+
+            var source = new YamlSource(shown, 0);
+            var map = source.Parse(File.ReadAllText(file), diagnostics);
+            if (map is not null && ReadKind(name, new YamlFields(map, source, diagnostics, $"a kind definition ({name})")) is { } kind)
+            {
+                kinds.Add(kind);
+            }
+        }
+
+        CheckAcross(kinds, diagnostics);
+        var after = diagnostics.Sorted().Count(d => d.Severity == Severity.Error);
+        return after > before ? null : new ContentModel(kinds);
+    }
+
+    private static KindDefinition? ReadKind(string name, YamlFields f)
+    {
+        var diagnostics = f.Diagnostics;
+        var label = f.Text("label") ?? name;
+        var plural = f.Text("plural") ?? label + "s";
+        var help = f.Text("help") ?? "";
+        var folder = f.Text("folder", required: true);
+        if (folder is not null && (!ContentUrls.IsSlug(folder) || ReservedFolders.Contains(folder)))
+        {
+            diagnostics.Error(DiagnosticIds.ModelInvalid, f.LocationOf("folder"), $"'{folder}' cannot be a content folder.", "Use a lower-case folder name under input/, such as 'services', other than 'assets' and 'model'.");
+            folder = null;
+        }
+
+        var id = f.Text("id") ?? "file-name";
+        if (id != "file-name")
+        {
+            diagnostics.Error(DiagnosticIds.ModelInvalid, f.LocationOf("id"), $"'{id}' is not a way to make ids.", "Write id: file-name (the id is the file name without .md).");
+        }
+
+        var url = f.Text("url", required: true);
+        if (url is not null && !(url.StartsWith('/') && url.EndsWith('/') && url.Split("{id}").Length == 2 && !url.Any(char.IsWhiteSpace)))
+        {
+            diagnostics.Error(DiagnosticIds.ModelInvalid, f.LocationOf("url"), $"The address pattern '{url}' must start and end with '/' and contain {{id}} once.", "For example: url: /services/{id}/");
+            url = null;
+        }
+
+        var layout = f.Text("layout") ?? name;
+        var schemaType = f.Text("schema_type") ?? "Thing";
+        var titleField = f.Text("title_field") ?? "title";
+        var descriptionField = f.Text("description_field") ?? "description";
+        var dateField = f.Text("date_field");
+        var parts = Allowed(f, "parts", PartNames, "a site-wide part");
+        var listings = Allowed(f, "appears_in", ListingNames, "a place a kind can appear");
+        var scaffoldIdText = f.Text("scaffold_id") ?? "title";
+        var scaffoldId = scaffoldIdText switch
+        {
+            "title" => ScaffoldId.Title,
+            "first_word" => ScaffoldId.FirstWord,
+            _ => (ScaffoldId?)null,
+        };
+        if (scaffoldId is null)
+        {
+            diagnostics.Error(DiagnosticIds.ModelInvalid, f.LocationOf("scaffold_id"), $"'{scaffoldIdText}' is not a way to name new files.", "Use title or first_word.");
+        }
+
+        var scaffoldBody = f.Text("scaffold_body") ?? "Write the text here.";
+        var schemaId = f.Text("schema_id") ?? name;
+        var bookingFrom = f.List("booking_from");
+        ListPage? listPage = null;
+        if (f.Map("list") is { } list)
+        {
+            var listUrl = list.Text("url", required: true);
+            var listTitle = list.Text("title", required: true);
+            var intro = list.Text("intro") ?? "";
+            var listLayout = list.Text("layout") ?? "items";
+            list.ReportUnknownKeys();
+            if (listUrl is not null && !(listUrl.StartsWith('/') && listUrl.EndsWith('/') && !listUrl.Any(char.IsWhiteSpace)))
+            {
+                diagnostics.Error(DiagnosticIds.ModelInvalid, list.LocationOf("url"), $"The list address '{listUrl}' must start and end with '/'.", "For example: url: /services/");
+            }
+            else if (listUrl is not null && listTitle is not null)
+            {
+                listPage = new ListPage(listUrl, listTitle, intro, listLayout);
+            }
+        }
+
+        var fields = ImmutableArray.CreateBuilder<FieldDefinition>();
+        if (f.Map("fields", required: true) is { } map)
+        {
+            foreach (var fieldName in map.Keys)
+            {
+                if (ReadField(fieldName, map, diagnostics) is { } field)
+                {
+                    fields.Add(field);
+                }
+            }
+        }
+
+        f.ReportUnknownKeys();
+        var kind = folder is null || url is null || scaffoldId is null
+            ? null
+            : new KindDefinition(name, folder, url, layout, fields.ToImmutable(), f.Location)
+            {
+                Label = label,
+                Plural = plural,
+                Help = help,
+                SchemaType = schemaType,
+                TitleField = titleField,
+                DescriptionField = descriptionField,
+                DateField = dateField,
+                Disclaimer = parts.Contains("disclaimer"),
+                BookNow = parts.Contains("book_now"),
+                AppearsIn = listings.Aggregate(Listings.None, (all, l) => all | Enum.Parse<Listings>(l, ignoreCase: true)),
+                ScaffoldId = scaffoldId.Value,
+                ScaffoldBody = scaffoldBody.Trim() + "\n",
+                SchemaId = schemaId,
+                ListPage = listPage,
+                BookingFrom = [.. bookingFrom.Select(b => b.Value)],
+            };
+        if (kind is null)
+        {
+            return null;
+        }
+
+        void NeedField(string? fieldName, string key, FieldType type, bool required)
+        {
+            if (fieldName is null)
+            {
+                return;
+            }
+
+            var field = kind.Field(fieldName);
+            if (field is null || field.Type != type || (required && !field.Required))
+            {
+                diagnostics.Error(DiagnosticIds.ModelInvalid, f.LocationOf(key), $"'{key}' must name a{(required ? " required" : "")} {FieldDefinition.TypeName(type)} field of this kind, but '{fieldName}' is {(field is null ? "not a field" : $"a{(field.Required ? " required" : "n optional")} {FieldDefinition.TypeName(field.Type)} field")}.",
+                    field is null ? Suggest.DidYouMean(fieldName, kind.Fields.Select(x => x.Name)) : null);
+            }
+        }
+
+        NeedField(titleField, "title_field", FieldType.Text, required: true);
+        NeedField(descriptionField, "description_field", FieldType.Text, required: false);
+        NeedField(dateField, "date_field", FieldType.Date, required: true);
+        foreach (var from in bookingFrom.Where(b => kind.Field(b.Value) is not { Type: FieldType.Url or FieldType.Reference or FieldType.References }))
+        {
+            diagnostics.Error(DiagnosticIds.ModelInvalid, from.Location, $"'booking_from' names '{from.Value}', which is not a url or reference field of this kind.", Suggest.DidYouMean(from.Value, kind.Fields.Select(x => x.Name)));
+        }
+
+        foreach (var field in kind.Fields)
+        {
+            if (field.Alt is { } alt && kind.Field(alt) is not { Type: FieldType.Text })
+            {
+                diagnostics.Error(DiagnosticIds.ModelInvalid, field.Location, $"The field '{field.Name}' names '{alt}' for its alternative text, but this kind has no text field '{alt}'.", "Add the text field, or fix the name in 'alt'.");
+            }
+
+            if (field.NotBefore is { } other && kind.Field(other) is not { Type: FieldType.Date })
+            {
+                diagnostics.Error(DiagnosticIds.ModelInvalid, field.Location, $"The field '{field.Name}' may not be before '{other}', but this kind has no date field '{other}'.", "Fix the name in 'not_before'.");
+            }
+        }
+
+        return kind;
+    }
+
+    private static FieldDefinition? ReadField(string name, YamlFields map, DiagnosticBag diagnostics)
+    {
+        var location = map.KeyLocation(name);
+        if (KindDefinition.BuiltInFields.Contains(name))
+        {
+            diagnostics.Error(DiagnosticIds.ModelInvalid, location, $"'{name}' is a field every kind has; it cannot be declared again.", "Remove it from the fields.");
+            return null;
+        }
+
+        if (!ContentUrls.IsSlug(name.Replace('_', '-')))
+        {
+            diagnostics.Error(DiagnosticIds.ModelInvalid, location, $"'{name}' is not a usable field name.", "Use lower-case words joined by underscores, such as booking_url.");
+            return null;
+        }
+
+        var f = map.Map(name, required: true);
+        if (f is null)
+        {
+            return null;
+        }
+
+        var typeName = f.Text("type", required: true);
+        var typeIndex = typeName is null ? -1 : FieldDefinition.TypeNames.ToList().IndexOf(typeName);
+        if (typeName is not null && typeIndex < 0)
+        {
+            diagnostics.Error(DiagnosticIds.ModelInvalid, f.LocationOf("type"), $"'{typeName}' is not a field type.", Suggest.DidYouMean(typeName, FieldDefinition.TypeNames) ?? $"Use one of: {string.Join(", ", FieldDefinition.TypeNames)}.");
+        }
+
+        var required = f.Flag("required", fallback: false);
+        var help = f.Text("help") ?? "";
+        var example = f.TextOrList("example", out _) is { } examples ? (examples.Length == 1 ? examples[0] : $"[{string.Join(", ", examples)}]") : null;
+        var patternText = f.Text("pattern");
+        Regex? pattern = null;
+        if (patternText is not null)
+        {
+            try
+            {
+                pattern = new Regex("^(?:" + patternText + ")$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException ex)
+            {
+                diagnostics.Error(DiagnosticIds.ModelInvalid, f.LocationOf("pattern"), $"The pattern cannot be used: {ex.Message}", "Write a .NET regular expression, in single quotes.");
+            }
+        }
+
+        var minLength = f.Number("min_length", 0, 100_000);
+        var maxLength = f.Number("max_length", 1, 100_000);
+        var min = f.Number("min", 0, int.MaxValue);
+        var max = f.Number("max", 0, int.MaxValue);
+        var message = f.Text("message");
+        var to = f.Text("to");
+        var values = f.List("values").Select(v => v.Value).ToImmutableArray();
+        var alt = f.Text("alt");
+        var notBefore = f.Text("not_before");
+        var taxonomy = f.Flag("taxonomy", fallback: false);
+        var fallback = f.Text("default");
+        var scaffold = f.TextOrList("scaffold", out var scaffoldIsList);
+        var backlinkTitle = f.Text("backlink_title");
+        var schema = f.Text("schema");
+        f.ReportUnknownKeys();
+        if (typeIndex < 0)
+        {
+            return null;
+        }
+
+        var type = Enum.GetValues<FieldType>()[typeIndex];
+        if (type is FieldType.Reference or FieldType.References && to is null)
+        {
+            diagnostics.Error(DiagnosticIds.ModelInvalid, f.Location, $"The reference field '{name}' does not say which kind it refers to.", "Add a line such as: to: author");
+        }
+
+        if (type is FieldType.Choice && values.IsEmpty)
+        {
+            diagnostics.Error(DiagnosticIds.ModelInvalid, f.Location, $"The choice field '{name}' lists no values.", "Add a line such as: values: [beginner, advanced]");
+        }
+
+        return new FieldDefinition(name, type, location)
+        {
+            Required = required,
+            Help = help,
+            Example = example,
+            Pattern = pattern,
+            PatternText = patternText,
+            MinLength = minLength,
+            MaxLength = maxLength,
+            Min = min,
+            Max = max,
+            Message = message,
+            To = to,
+            Values = values,
+            Alt = alt,
+            NotBefore = notBefore,
+            Taxonomy = taxonomy,
+            Default = fallback,
+            Scaffold = scaffold,
+            ScaffoldIsList = scaffoldIsList,
+            BacklinkTitle = backlinkTitle,
+            Schema = schema,
+        };
+    }
+
+    private static List<string> Allowed(YamlFields f, string key, string[] allowed, string what)
+    {
+        var result = new List<string>();
+        foreach (var item in f.List(key))
+        {
+            if (allowed.Contains(item.Value, StringComparer.Ordinal))
+            {
+                result.Add(item.Value);
+            }
+            else
+            {
+                f.Diagnostics.Error(DiagnosticIds.ModelInvalid, item.Location, $"'{item.Value}' is not {what}.", Suggest.DidYouMean(item.Value, allowed) ?? $"Use some of: {string.Join(", ", allowed)}.");
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Rules between kinds: references name real kinds, and no two kinds share a folder or an address.</summary>
+    private static void CheckAcross(List<KindDefinition> kinds, DiagnosticBag diagnostics)
+    {
+        var names = kinds.Select(k => k.Name).ToList();
+        foreach (var kind in kinds)
+        {
+            foreach (var field in kind.Fields.Where(f => f.To is not null && !names.Contains(f.To)))
+            {
+                diagnostics.Error(DiagnosticIds.ModelInvalid, field.Location, $"The field '{field.Name}' refers to the kind '{field.To}', which the model does not have.", Suggest.DidYouMean(field.To!, names) ?? $"Known kinds: {string.Join(", ", names)}.");
+            }
+        }
+
+        foreach (var clash in kinds.GroupBy(k => k.Folder, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            diagnostics.Error(DiagnosticIds.ModelInvalid, clash.Last().Location, $"The kinds {string.Join(" and ", clash.Select(k => k.Name))} both read input/{clash.Key}/.", "Give each kind its own folder.");
+        }
+
+        foreach (var clash in kinds.GroupBy(k => k.UrlPattern, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            diagnostics.Error(DiagnosticIds.ModelInvalid, clash.Last().Location, $"The kinds {string.Join(" and ", clash.Select(k => k.Name))} both publish at {clash.Key}.", "Give each kind its own address pattern.");
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using System.Collections.Immutable;
+using Site.Web.Content;
+using Site.Web.Diagnostics;
+
+namespace Site.Web.Model;
+
+/// <summary>
+/// Binds one file's front matter to its kind: reads every declared field with its type, reports wrong types,
+/// missing required fields, broken rules (pattern, length, choices, date order) and unknown keys with a
+/// did-you-mean, each at its true file position. References are checked later, once every item is known.
+/// </summary>
+public static class ItemBinder
+{
+    /// <summary>The bound item, or null when a required field is missing or unreadable.</summary>
+    public static ContentItem? Bind(KindDefinition kind, YamlFields f, ContentFile file)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(f);
+        ArgumentNullException.ThrowIfNull(file);
+        var values = ImmutableDictionary.CreateBuilder<string, object>(StringComparer.Ordinal);
+        var complete = true;
+        foreach (var field in kind.Fields)
+        {
+            var value = Read(field, f);
+            if (value is not null)
+            {
+                values[field.Name] = value;
+            }
+        }
+
+        foreach (var field in kind.Fields)
+        {
+            if (!values.ContainsKey(field.Name) && field.Default is { } fallback)
+            {
+                values[field.Name] = Fill(fallback, values);
+            }
+
+            complete &= values.ContainsKey(field.Name) || !field.Required || field.IsList;
+            CheckCompanions(field, f, values);
+        }
+
+        var draft = f.Flag("draft", fallback: false);
+        f.ReportUnknownKeys();
+        var title = values.GetValueOrDefault(kind.TitleField) as string;
+        var description = values.GetValueOrDefault(kind.DescriptionField) as string;
+        ContentChecks.Description(f, description);
+        if (!complete || title is null || description is null)
+        {
+            return null;
+        }
+
+        return new ContentItem(kind, file.Slug, file.FrontMatter, title, description) { Draft = draft, Fields = values.ToImmutable() };
+    }
+
+    private static object? Read(FieldDefinition field, YamlFields f)
+    {
+        var name = field.Name;
+        switch (field.Type)
+        {
+            case FieldType.Date:
+                return f.Date(name, field.Required);
+            case FieldType.Boolean:
+                return f.Has(name) || field.Required ? f.Flag(name, fallback: false) : null;
+            case FieldType.Number:
+                var number = f.Number(name, field.Min ?? 0, field.Max ?? int.MaxValue);
+                if (number is null && field.Required && !f.Has(name))
+                {
+                    f.Text(name, required: true);
+                }
+
+                return number;
+            case FieldType.Url:
+                return ContentUrls.ReadAbsolute(f, name, field.Required);
+            case FieldType.List or FieldType.References:
+                var items = f.List(name, field.Required);
+                foreach (var item in items)
+                {
+                    CheckRules(field, f, item.Value, item.Location);
+                }
+
+                return items.IsEmpty && !f.Has(name) ? null : items;
+            case FieldType.Reference:
+                return f.Text(name, field.Required) is { } id ? new Located<string>(id, f.LocationOf(name)) : null;
+            default:
+                var text = f.Text(name, field.Required);
+                if (text is null)
+                {
+                    return null;
+                }
+
+                var location = f.LocationOf(name);
+                if (field.Type is FieldType.Path or FieldType.Image && !IsSitePath(text))
+                {
+                    f.Diagnostics.Error(DiagnosticIds.WrongType, location, $"'{name}' must be an address on this site starting with '/', but it is '{text}'.", $"For example: {name}: {field.Example ?? "/assets/images/photo.jpg"}");
+                    return null;
+                }
+
+                if (field.Type is FieldType.Choice && !field.Values.Contains(text, StringComparer.Ordinal))
+                {
+                    f.Diagnostics.Error(DiagnosticIds.WrongType, location, $"'{name}' must be one of {string.Join(", ", field.Values)}, but it is '{text}'.", Suggest.DidYouMean(text, field.Values) ?? $"For example: {name}: {field.Values[0]}");
+                    return null;
+                }
+
+                return CheckRules(field, f, text, location) ? text : null;
+        }
+    }
+
+    /// <summary>An address on this site: starts with one '/', no spaces, quotes or angle brackets.</summary>
+    private static bool IsSitePath(string text) =>
+        text.StartsWith('/') && !text.StartsWith("//", StringComparison.Ordinal) && !text.Any(ch => char.IsWhiteSpace(ch) || ch is '"' or '\'' or '<' or '>' or '`' or '\\');
+
+    private static bool CheckRules(FieldDefinition field, YamlFields f, string value, Engine.Diagnostics.SourceLocation location)
+    {
+        string? problem = null;
+        if (field.Pattern is { } pattern && !pattern.IsMatch(value))
+        {
+            problem = $"'{field.Name}' does not have the expected form: '{value}'.";
+        }
+        else if (value.Length < (field.MinLength ?? 0))
+        {
+            problem = $"'{field.Name}' is {value.Length} characters long; it needs at least {field.MinLength}.";
+        }
+        else if (value.Length > (field.MaxLength ?? int.MaxValue))
+        {
+            problem = $"'{field.Name}' is {value.Length} characters long; it may have at most {field.MaxLength}.";
+        }
+
+        if (problem is null)
+        {
+            return true;
+        }
+
+        var message = field.Message?.Replace("{value}", value, StringComparison.Ordinal) ?? problem;
+        f.Diagnostics.Error(DiagnosticIds.WrongType, location, message, field.Example is null ? null : $"For example: {field.Name}: {field.Example}");
+        return false;
+    }
+
+    /// <summary>Rules between two fields of one item: an image needs its description; a date may not precede another.</summary>
+    private static void CheckCompanions(FieldDefinition field, YamlFields f, ImmutableDictionary<string, object>.Builder values)
+    {
+        if (field.Alt is { } alt && values.ContainsKey(field.Name) && !values.ContainsKey(alt))
+        {
+            f.Diagnostics.Error(DiagnosticIds.MissingAltText, f.LocationOf(field.Name), $"'{field.Name}' has no '{alt}'.", $"Add a line '{alt}: ' describing what the image shows.");
+        }
+
+        if (field.NotBefore is { } other && values.GetValueOrDefault(field.Name) is DateOnly date && values.GetValueOrDefault(other) is DateOnly earliest && date < earliest)
+        {
+            f.Diagnostics.Error(DiagnosticIds.WrongType, f.LocationOf(field.Name), $"'{field.Name}' ({date:yyyy-MM-dd}) is before '{other}' ({earliest:yyyy-MM-dd}).", "Check both dates.");
+        }
+    }
+
+    /// <summary>Fills <c>{field}</c> placeholders of a default value with the item's own text fields.</summary>
+    private static string Fill(string template, ImmutableDictionary<string, object>.Builder values)
+    {
+        var text = template;
+        foreach (var (name, value) in values)
+        {
+            if (value is string s)
+            {
+                text = text.Replace("{" + name + "}", s, StringComparison.Ordinal);
+            }
+        }
+
+        return text;
+    }
+}

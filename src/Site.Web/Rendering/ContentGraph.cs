@@ -1,0 +1,66 @@
+using System.Collections.Frozen;
+using System.Collections.Immutable;
+using Site.Engine;
+using Site.Web.Content;
+using Site.Web.Model;
+
+namespace Site.Web.Rendering;
+
+/// <summary>
+/// Every published item by kind and id, and the references between them in both directions, read from the
+/// content model's reference fields: what a page of any kind needs to show what it links to and what links to it.
+/// </summary>
+public sealed class ContentGraph
+{
+    private readonly FrozenDictionary<string, ImmutableArray<Document>> _byKind;
+    private readonly FrozenDictionary<(string Kind, string Id), Document> _byId;
+    private readonly FrozenDictionary<(string Kind, string Id), ImmutableArray<(FieldDefinition Field, Document Item)>> _referencedBy;
+
+    public ContentGraph(IEnumerable<Document> items)
+    {
+        var all = items.Where(d => d.Model is ContentItem).ToList();
+        _byKind = all.GroupBy(d => Item(d).KindName, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => Sorted(g), StringComparer.Ordinal);
+        _byId = all.ToFrozenDictionary(d => (Item(d).KindName, Item(d).Slug));
+        _referencedBy = all
+            .SelectMany(d => Item(d).Kind.Fields.Where(f => f.IsReference).SelectMany(f => Targets(Item(d), f).Select(id => (Key: (f.To!, id), Field: f, Item: d))))
+            .GroupBy(x => x.Key)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => (x.Field, x.Item)).ToImmutableArray());
+    }
+
+    public static ContentItem Item(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return (ContentItem)document.Model!;
+    }
+
+    /// <summary>The items of one kind: newest first when the kind has a publication date, else by title.</summary>
+    public ImmutableArray<Document> ItemsOf(string kind) => _byKind.GetValueOrDefault(kind, []);
+
+    public Document? Find(string kind, string id) => _byId.GetValueOrDefault((kind, id));
+
+    /// <summary>Every item that names this one in a reference field, with that field.</summary>
+    public ImmutableArray<(FieldDefinition Field, Document Item)> ReferencesTo(ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return _referencedBy.GetValueOrDefault((item.KindName, item.Slug), []);
+    }
+
+    /// <summary>The ids a reference field of an item names.</summary>
+    public static IEnumerable<string> Targets(ContentItem item, FieldDefinition field)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(field);
+        return field.Type == FieldType.Reference
+            ? item.ReferenceOf(field.Name) is { } one ? [one.Value] : []
+            : item.ItemsOf(field.Name).Select(r => r.Value);
+    }
+
+    private static ImmutableArray<Document> Sorted(IEnumerable<Document> documents)
+    {
+        var list = documents.ToList();
+        return list.Count > 0 && Item(list[0]).Kind.DateField is not null
+            ? [.. list.OrderByDescending(d => Item(d).PublishedOn).ThenBy(d => Item(d).Title, StringComparer.Ordinal)]
+            : [.. list.OrderBy(d => Item(d).Title, StringComparer.Ordinal)];
+    }
+}

@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Scriban.Runtime;
+using Site.Engine;
+using Site.Web.Content;
+using Site.Web.Model;
+using Site.Web.Modules;
+
+namespace Site.Web.Rendering;
+
+/// <summary>A date as layouts show it: <c>iso</c> for the datetime attribute, <c>text</c> for people.</summary>
+public sealed record DateView(string Iso, string Text);
+
+/// <summary>Items listed on another item's page because they reference it, under the heading their field declares.</summary>
+public sealed record BacklinkGroup(string Id, string Title, string Kind, ImmutableArray<ScriptObject> Items);
+
+/// <summary>
+/// The view of an item of any kind, built from the content model: every field by its name (dates as
+/// <see cref="DateView"/>, topics and references as links), plus <c>kind</c>, <c>id</c>, <c>url</c>,
+/// <c>title</c>, <c>description</c>, the publication date as <c>date_iso</c> and <c>date_text</c>, and
+/// <c>reading_minutes</c>. The page of an item also has <c>body</c>, its references as full views (a service's
+/// practitioners with their photos), <c>referenced_by</c> (items of each kind that reference it) and
+/// <c>backlinks</c> (the groups the model asks to show). Views are read-only once built and shared by every page.
+/// </summary>
+public sealed class ItemViews(SiteIndex index)
+{
+    /// <summary>How far references are followed: a page (0) shows its references' own references as links only.</summary>
+    private const int Deepest = 2;
+
+    private readonly ConcurrentDictionary<(Document, int), ScriptObject> _cards = new();
+
+    /// <summary>The view of an item's own page.</summary>
+    public ScriptObject Page(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var view = Build(document, 0);
+        view["body"] = SiteIndex.EntryOf<ContentItem>(document).Body;
+        return view;
+    }
+
+    /// <summary>The shared view of an item shown on another page (a card); references become links.</summary>
+    public ScriptObject Card(Document document, int depth = 1) => _cards.GetOrAdd((document, depth), key => Freeze(Build(key.Item1, key.Item2)));
+
+    public ImmutableArray<ScriptObject> Cards(IEnumerable<Document> documents, int depth = 1) => [.. documents.Select(d => Card(d, depth))];
+
+    /// <summary>The groups of items that reference this one under a heading the model declares, for any kind's page.</summary>
+    public ImmutableArray<BacklinkGroup> Backlinks(ContentItem item, int depth = 1)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return [.. index.Graph.ReferencesTo(item)
+            .Where(r => r.Field.BacklinkTitle is not null)
+            .GroupBy(r => r.Field)
+            .OrderBy(g => g.Key.Location.File, StringComparer.Ordinal).ThenBy(g => g.Key.Location.Line)
+            .Select(g =>
+            {
+                var kind = ContentGraph.Item(g.First().Item).Kind;
+                var items = index.Graph.ItemsOf(kind.Name).Where(d => g.Any(r => ReferenceEquals(r.Item, d)));
+                return new BacklinkGroup($"{kind.Name}-{g.Key.Name}", g.Key.BacklinkTitle!.Replace("{title}", item.Title, StringComparison.Ordinal), kind.Name, Cards(items, depth));
+            })];
+    }
+
+    private ScriptObject Build(Document document, int depth)
+    {
+        var item = ContentGraph.Item(document);
+        var kind = item.Kind;
+        var view = new ScriptObject
+        {
+            ["kind"] = kind.Name,
+            ["id"] = item.Slug,
+            ["url"] = item.Url,
+            ["title"] = item.Title,
+            ["description"] = item.Description,
+            ["reading_minutes"] = Views.Minutes(document.Metadata.TryGetValue(MetadataKeys.WordCount, out var words) ? (int)words : 0),
+        };
+        if (item.PublishedOn is { } published)
+        {
+            view["date_iso"] = Views.DateIso(published);
+            view["date_text"] = Views.DateText(published);
+        }
+
+        foreach (var field in kind.Fields)
+        {
+            view[field.Name] = Value(item, field, depth);
+        }
+
+        if (depth < Deepest)
+        {
+            // Every kind has an entry, empty when nothing of that kind refers to this item.
+            var referencedBy = new ScriptObject();
+            var references = index.Graph.ReferencesTo(item);
+            foreach (var name in index.KindNames)
+            {
+                var documents = references.Where(r => ContentGraph.Item(r.Item).KindName == name).Select(r => r.Item).ToHashSet();
+                referencedBy[name] = new ScriptArray(documents.Count == 0 ? [] : Cards(index.Graph.ItemsOf(name).Where(documents.Contains), depth + 1));
+            }
+
+            view["referenced_by"] = referencedBy;
+            view["backlinks"] = new ScriptArray(Backlinks(item, depth + 1));
+        }
+
+        return view;
+    }
+
+    private object? Value(ContentItem item, FieldDefinition field, int depth)
+    {
+        switch (field.Type)
+        {
+            case FieldType.Reference:
+                return item.ReferenceOf(field.Name) is { } reference ? Target(field, reference.Value, depth) : null;
+            case FieldType.References:
+                return new ScriptArray(item.ItemsOf(field.Name).Select(r => Target(field, r.Value, depth)).OfType<object>());
+            case FieldType.List when field.Taxonomy:
+                return new ScriptArray(item.TextsOf(field.Name).Select(t => new LinkView(t, $"/tags/{ContentUrls.Slugify(t)}/")));
+            case FieldType.List:
+                return new ScriptArray(item.TextsOf(field.Name));
+            case FieldType.Date:
+                return item.DateOf(field.Name) is { } date ? new DateView(Views.DateIso(date), Views.DateText(date)) : null;
+            default:
+                return item.Fields.GetValueOrDefault(field.Name);
+        }
+    }
+
+    /// <summary>A referenced item: a full view from a page, a link from a card; null when it is not published.</summary>
+    private object? Target(FieldDefinition field, string id, int depth)
+    {
+        if (index.Graph.Find(field.To!, id) is not { } target)
+        {
+            return null;
+        }
+
+        if (depth == 0)
+        {
+            return Card(target);
+        }
+
+        var item = ContentGraph.Item(target);
+        return new LinkView(item.Title, item.Url);
+    }
+
+    private static ScriptObject Freeze(ScriptObject view)
+    {
+        view.IsReadOnly = true;
+        return view;
+    }
+}
