@@ -76,7 +76,7 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
             var a = entry.Item;
             var newest = index.ArticlesByAuthor.GetValueOrDefault(a.Slug, []).Select(x => (DateOnly?)(x.Item.Updated ?? x.Item.Date));
             result.Add(PageFor(entry.Document, new SitePage("author", "author", a.Url, a.Name, a.Description,
-                [new("Home", "/"), new(a.Name, a.Url)], Newest(newest), "author", new Lazy<object>(() => views.Author(entry)))
+                a.Kind.ListPage is { } team ? [new("Home", "/"), new(team.Title, team.Url), new(a.Name, a.Url)] : [new("Home", "/"), new(a.Name, a.Url)], Newest(newest), "author", new Lazy<object>(() => views.Author(entry)))
             {
                 Booking = BookingView.ForAuthor(settings, a),
                 Item = a,
