@@ -148,7 +148,7 @@ public sealed record CommandLine(string Command, BuildOptions Build, OutputForma
                     }
 
                     break;
-                case var named when command == "new" && named.StartsWith("--", StringComparison.Ordinal) && named.Length > 2 && named[2..].All(ch => char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch) || ch is '_' or '-'):
+                case var named when command == "new" && named is not ("--input" or "--theme" or "--output" or "--base-url" or "--format") && named.StartsWith("--", StringComparison.Ordinal) && named.Length > 2 && named[2..].All(ch => char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch) || ch is '_' or '-'):
                     if (Value() is not { } given)
                     {
                         return (null, $"{arg} needs a value.");

@@ -51,6 +51,11 @@ public static class SiteCommand
         DiagnosticPrinter.Print(shown, line.Format, line.Format == OutputFormat.Json ? stdout : stderr);
         if (line.Verbose)
         {
+            foreach (var (finding, why) in result.Suppressed)
+            {
+                await stdout.WriteLineAsync($"  suppressed: {finding} (reason: {why})").ConfigureAwait(false);
+            }
+
             foreach (var (phase, time) in result.Timings)
             {
                 await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {phase,-44} {time.TotalMilliseconds,8:F0} ms")).ConfigureAwait(false);
@@ -68,7 +73,7 @@ public static class SiteCommand
             : failed ? "Check failed" : "Check passed";
         var summary = string.Create(
             CultureInfo.InvariantCulture,
-            $"{what}: {result.Warnings} warning(s), {result.Errors} error(s) in {result.Elapsed.TotalSeconds:F2} s.");
+            $"{what}: {result.Warnings} warning(s), {result.Errors} error(s){(result.Suppressed.IsEmpty ? "" : $", {result.Suppressed.Length} suppressed (--verbose lists them)")} in {result.Elapsed.TotalSeconds:F2} s.");
         await (line.Format == OutputFormat.Json ? stderr : stdout).WriteLineAsync(summary).ConfigureAwait(false);
         return failed ? Failed : Success;
     }

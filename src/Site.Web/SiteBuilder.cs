@@ -17,6 +17,9 @@ namespace Site.Web;
 /// <param name="Timings">Wall time per phase.</param>
 public sealed record BuildResult(ImmutableArray<Diagnostic> Diagnostics, int FilesWritten, TimeSpan Elapsed, ImmutableArray<KeyValuePair<string, TimeSpan>> Timings)
 {
+    /// <summary>Findings not reported because an item suppressed them with a reason, or site.yml turned them off.</summary>
+    public ImmutableArray<SuppressedFinding> Suppressed { get; init; } = [];
+
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
 
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
@@ -33,6 +36,8 @@ public static class SiteBuilder
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
+        ImmutableArray<Diagnostic> reported = default;
+        ImmutableArray<SuppressedFinding> suppressed = [];
         var timings = ImmutableArray.CreateBuilder<KeyValuePair<string, TimeSpan>>();
         var paths = SitePaths.From(options.Input, options.Theme, options.Output, options.DisplayRoot);
 
@@ -82,7 +87,11 @@ public static class SiteBuilder
             var result = await engine.RunAsync(diagnostics, outputRoot, cancellationToken).ConfigureAwait(false);
             timings.AddRange(result.Timings.Select(t => KeyValuePair.Create(t.Key.ToString(), t.Value)));
             timings.AddRange(result.ModuleTimings.Take(12).Select(t => KeyValuePair.Create("  " + t.Key, t.Value)));
-            var failed = diagnostics.HasErrors || (options.WarningsAsErrors && diagnostics.Sorted().Any(d => d.Severity == Severity.Warning));
+            var suppressions = model.Kinds
+                .SelectMany(k => result.Documents.FirstOrDefault(p => p.Key == SitePipelines.ContentPipeline(k)).Value is { IsDefault: false } documents ? documents : [])
+                .Select(d => d.Model).OfType<ContentItem>().SelectMany(i => i.Suppressions).ToList();
+            Policy(suppressions);
+            var failed = reported.Any(d => d.Severity == Severity.Error) || (options.WarningsAsErrors && reported.Any(d => d.Severity == Severity.Warning));
             if (cache is not null)
             {
                 foreach (var memo in cache.All)
@@ -137,7 +146,29 @@ public static class SiteBuilder
             throw;
         }
 
-        BuildResult Finish(int written) => new(diagnostics.Sorted(), written, clock.Elapsed, timings.ToImmutable());
+        // Severities from site.yml and items' suppressions, applied once to everything the build found.
+        void Policy(IReadOnlyCollection<Suppression> suppressions)
+        {
+            var (kept, hidden) = DiagnosticPolicy.Apply(diagnostics.Sorted(), settings?.Severities ?? ImmutableDictionary<string, Severity?>.Empty, suppressions);
+            var sorted = new DiagnosticBag();
+            foreach (var diagnostic in kept)
+            {
+                sorted.Add(diagnostic);
+            }
+
+            reported = sorted.Sorted();
+            suppressed = hidden;
+        }
+
+        BuildResult Finish(int written)
+        {
+            if (reported.IsDefault)
+            {
+                Policy([]);
+            }
+
+            return new(reported, written, clock.Elapsed, timings.ToImmutable()) { Suppressed = suppressed };
+        }
     }
 
     /// <summary>Folders the output must never be, nor contain: the sources, the code, and the repository itself.</summary>

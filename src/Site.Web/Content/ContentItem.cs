@@ -20,6 +20,9 @@ public record ContentItem(KindDefinition Kind, string Slug, SourceLocation Front
     /// <summary>Marked <c>draft: true</c>: built only with --drafts (previews and site serve).</summary>
     public bool Draft { get; init; }
 
+    /// <summary>Diagnostic ids this item asks not to be reported for its own file (<c>suppress:</c>), each with its reason.</summary>
+    public ImmutableArray<Diagnostics.Suppression> Suppressions { get; init; } = [];
+
     /// <summary>The kind's name, as used in templates and site.yml.</summary>
     public string KindName => Kind.Name;
 

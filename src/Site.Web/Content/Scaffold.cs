@@ -123,7 +123,7 @@ public static class Scaffold
         if (!field.ScaffoldIsList)
         {
             var value = start[0].Replace("{title}", title, StringComparison.Ordinal);
-            return $"{name}: {Quote(name == kind.DescriptionField ? Fit(value) : value)}";
+            return field.Type is FieldType.Number or FieldType.Boolean ? $"{name}: {value}" : $"{name}: {Quote(name == kind.DescriptionField ? Fit(value) : value)}";
         }
 
         return start.IsEmpty ? $"{name}: []" : $"{name}:\n" + string.Join("\n", start.Select(s => "  - " + s));

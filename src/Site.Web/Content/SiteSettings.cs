@@ -22,6 +22,9 @@ public sealed record SiteSettings(
 
     public string? SocialImageAlt { get; init; }
 
+    /// <summary>Diagnostic ids set to another severity in site.yml; null means off.</summary>
+    public ImmutableDictionary<string, Engine.Diagnostics.Severity?> Severities { get; init; } = ImmutableDictionary<string, Engine.Diagnostics.Severity?>.Empty;
+
     /// <summary>An absolute URL on the site's base URL for a root-relative path.</summary>
     public string Absolute(string path) => BaseUrl.TrimEnd('/') + path;
 
@@ -57,6 +60,7 @@ public sealed record SiteSettings(
         var footer = f.MapList("footer_navigation").Select(NavItem.Read).OfType<NavItem>().ToImmutableArray();
         var perPage = f.Number("articles_per_page", 1, 100) ?? 10;
         var (socialImage, socialImageAlt) = ImageFields.Read(f, "social_image", "social_image_alt");
+        var severities = f.Map("diagnostics") is { } levels ? ReadSeverities(levels) : ImmutableDictionary<string, Engine.Diagnostics.Severity?>.Empty;
         f.ReportUnknownKeys();
 
         return name is null || baseUrl is null || zone is null || description is null || clinic is null || booking is null || disclaimer is null
@@ -65,7 +69,42 @@ public sealed record SiteSettings(
             {
                 SocialImage = socialImage,
                 SocialImageAlt = socialImageAlt,
+                Severities = severities,
             };
+    }
+
+    /// <summary><c>diagnostics:</c> with one line per id: <c>SITE6005: warning</c> (or error, or off).</summary>
+    private static ImmutableDictionary<string, Engine.Diagnostics.Severity?> ReadSeverities(YamlFields f)
+    {
+        var known = DiagnosticIds.All.Select(d => d.Id).ToList();
+        var result = ImmutableDictionary.CreateBuilder<string, Engine.Diagnostics.Severity?>(StringComparer.Ordinal);
+        foreach (var id in f.Keys.ToList())
+        {
+            var value = f.Text(id, required: true);
+            if (!known.Contains(id))
+            {
+                f.Diagnostics.Error(DiagnosticIds.UnknownKey, f.KeyLocation(id), $"'{id}' is not a diagnostic id.", Suggest.DidYouMean(id, known) ?? "Run 'site explain' for the list.");
+                continue;
+            }
+
+            switch (value)
+            {
+                case "error":
+                    result[id] = Engine.Diagnostics.Severity.Error;
+                    break;
+                case "warning":
+                    result[id] = Engine.Diagnostics.Severity.Warning;
+                    break;
+                case "off":
+                    result[id] = null;
+                    break;
+                case not null:
+                    f.Diagnostics.Error(DiagnosticIds.WrongType, f.LocationOf(id), $"'{id}' must be error, warning or off, but it is '{value}'.", Suggest.DidYouMean(value, ["error", "warning", "off"]) ?? $"For example: {id}: warning");
+                    break;
+            }
+        }
+
+        return result.ToImmutable();
     }
 }
 

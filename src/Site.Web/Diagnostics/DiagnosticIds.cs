@@ -21,6 +21,7 @@ public static class DiagnosticIds
     public const string InvalidFileName = "SITE1010";
     public const string SettingsMissing = "SITE1011";
     public const string ModelInvalid = "SITE1012";
+    public const string SuppressionInvalid = "SITE1013";
     public const string BrokenLink = "SITE2001";
     public const string BrokenFragment = "SITE2002";
     public const string DuplicateId = "SITE2003";
@@ -65,6 +66,7 @@ public static class DiagnosticIds
         new(InvalidFileName, "A content file name cannot become a clean web address.", "Use lower-case letters, digits and hyphens only, for example knee-pain-in-runners.md."),
         new(SettingsMissing, "input/site.yml is missing or lacks a setting the site needs.", "Add the setting named in the message to input/site.yml."),
         new(ModelInvalid, "A content model file (input/model/KIND.yml, one per kind of content) is not valid, so the build cannot read that kind.", "Fix the model file at the line shown; 'site model' prints the model as the build understands it."),
+        new(SuppressionInvalid, "A suppression in front matter gives no reason, or names an id that was not reported for that file.", "Give each suppression a reason (suppress: [{id: SITE6002, reason: \"...\"}]), and remove suppressions that no longer hide anything."),
         new(BrokenLink, "A link points to a page or file that the build does not produce.", "Fix the address; the message suggests the closest existing page."),
         new(BrokenFragment, "A link points to a heading (#part) that does not exist on the target page.", "Use one of the heading anchors of the target page; the message suggests the closest."),
         new(DuplicateId, "Two elements on one page share an id, so links to it are ambiguous.", "Rename one of the headings."),

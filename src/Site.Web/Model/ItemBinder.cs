@@ -40,6 +40,7 @@ public static class ItemBinder
         }
 
         var draft = f.Flag("draft", fallback: false);
+        var suppressions = Suppressions(f, file);
         f.ReportUnknownKeys();
         var title = values.GetValueOrDefault(kind.TitleField) as string;
         var description = values.GetValueOrDefault(kind.DescriptionField) as string;
@@ -49,7 +50,30 @@ public static class ItemBinder
             return null;
         }
 
-        return new ContentItem(kind, file.Slug, file.FrontMatter, title, description) { Draft = draft, Fields = values.ToImmutable() };
+        return new ContentItem(kind, file.Slug, file.FrontMatter, title, description) { Draft = draft, Fields = values.ToImmutable(), Suppressions = suppressions };
+    }
+
+    /// <summary><c>suppress: [{id: SITE6002, reason: "..."}]</c>; the reason is checked when the policy is applied.</summary>
+    private static ImmutableArray<Suppression> Suppressions(YamlFields f, ContentFile file)
+    {
+        var known = DiagnosticIds.All.Select(d => d.Id).ToList();
+        var result = ImmutableArray.CreateBuilder<Suppression>();
+        foreach (var entry in f.MapList("suppress"))
+        {
+            var id = entry.Text("id", required: true);
+            var reason = entry.Text("reason");
+            entry.ReportUnknownKeys();
+            if (id is not null && !known.Contains(id))
+            {
+                f.Diagnostics.Error(DiagnosticIds.WrongType, entry.LocationOf("id"), $"'{id}' is not a diagnostic id.", Suggest.DidYouMean(id, known) ?? "Run 'site explain' for the list.");
+            }
+            else if (id is not null)
+            {
+                result.Add(new Suppression(id, reason, entry.LocationOf("id"), file.Source));
+            }
+        }
+
+        return result.ToImmutable();
     }
 
     private static object? Read(FieldDefinition field, YamlFields f)

@@ -81,7 +81,7 @@ public sealed record KindDefinition(string Name, string Folder, string UrlPatter
     public ImmutableArray<string> BookingFrom { get; init; } = [];
 
     /// <summary>Fields every kind has whether or not its file declares them.</summary>
-    public static readonly ImmutableArray<string> BuiltInFields = ["draft"];
+    public static readonly ImmutableArray<string> BuiltInFields = ["draft", "suppress"];
 
     private FrozenDictionary<string, FieldDefinition>? _byName;
 

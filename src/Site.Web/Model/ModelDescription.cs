@@ -29,7 +29,7 @@ public static class ModelDescription
             }
 
             text.Append(CultureInfo.InvariantCulture, $"  shows: {(parts.Count == 0 ? "-" : string.Join(", ", parts))}; appears in: {(listed.Count == 0 ? "-" : string.Join(", ", listed))}\n");
-            var width = kind.Fields.Select(f => f.Name.Length).Append("draft".Length).Max();
+            var width = kind.Fields.Select(f => f.Name.Length).Append("suppress".Length).Max();
             foreach (var field in kind.Fields)
             {
                 text.Append("  ").Append(field.Name.PadRight(width)).Append("  ").Append(field.Required ? "required" : "optional").Append("  ").Append(field.Describe());
@@ -41,7 +41,8 @@ public static class ModelDescription
                 text.Append('\n');
             }
 
-            text.Append("  ").Append("draft".PadRight(width)).Append("  optional  true or false. true keeps the item off the site until it is removed.\n\n");
+            text.Append("  ").Append("draft".PadRight(width)).Append("  optional  true or false. true keeps the item off the site until it is removed.\n");
+            text.Append("  ").Append("suppress".PadRight(width)).Append("  optional  list of {id, reason}. Diagnostic ids not to report for this file, each with why.\n\n");
         }
 
         return text.ToString();
@@ -58,6 +59,22 @@ public static class ModelDescription
         }
 
         properties["draft"] = new JsonObject { ["type"] = "boolean", ["description"] = "true keeps the item off the site until it is removed." };
+        properties["suppress"] = new JsonObject
+        {
+            ["type"] = "array",
+            ["description"] = "Diagnostic ids not to report for this file, each with the reason.",
+            ["items"] = new JsonObject
+            {
+                ["type"] = "object",
+                ["properties"] = new JsonObject
+                {
+                    ["id"] = new JsonObject { ["type"] = "string", ["pattern"] = "^SITE[0-9]{4}$" },
+                    ["reason"] = new JsonObject { ["type"] = "string", ["minLength"] = 1 },
+                },
+                ["required"] = new JsonArray("id", "reason"),
+                ["additionalProperties"] = false,
+            },
+        };
         var schema = new JsonObject
         {
             ["$schema"] = SchemaDialect,
