@@ -13,7 +13,7 @@ public sealed record Document(string? Source, string? Destination, string Conten
     /// <summary>The typed model this document carries (an article, a settings record...).</summary>
     public object? Model { get; init; }
 
-    /// <summary>Small extra values keyed by name, for data that has no home in the model.</summary>
+    /// <summary>Small extra values, for data that has no home in the model; read and write them with a <see cref="MetadataKey{T}"/>.</summary>
     public ImmutableDictionary<string, object> Metadata { get; init; } = ImmutableDictionary<string, object>.Empty;
 
     /// <summary>Binary content for files copied as they are; when set it is written instead of <see cref="Content"/>.</summary>
@@ -28,12 +28,32 @@ public sealed record Document(string? Source, string? Destination, string Conten
     /// <summary>The model as <typeparamref name="T"/>, or <see langword="null"/> when it is something else.</summary>
     public T? ModelAs<T>() where T : class => Model as T;
 
-    /// <summary>A metadata value as <typeparamref name="T"/>, or <see langword="null"/>.</summary>
-    public T? Get<T>(string key) where T : class => Metadata.TryGetValue(key, out var value) ? value as T : null;
+    /// <summary>A metadata value, or the default of <typeparamref name="T"/> when it is not set.</summary>
+    public T? Get<T>(MetadataKey<T> key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Metadata.TryGetValue(key.Name, out var value) && value is T typed ? typed : default;
+    }
+
+    /// <summary>Whether a metadata value is set.</summary>
+    public bool Has<T>(MetadataKey<T> key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return Metadata.ContainsKey(key.Name);
+    }
 
     /// <summary>Returns a copy with one metadata value set.</summary>
-    public Document With(string key, object value) => this with { Metadata = Metadata.SetItem(key, value) };
+    public Document With<T>(MetadataKey<T> key, T value)
+        where T : notnull
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return this with { Metadata = Metadata.SetItem(key.Name, value) };
+    }
 
     /// <summary>Returns a copy without one metadata value, so what later modules no longer need can be freed.</summary>
-    public Document Without(string key) => this with { Metadata = Metadata.Remove(key) };
+    public Document Without<T>(MetadataKey<T> key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return this with { Metadata = Metadata.Remove(key.Name) };
+    }
 }

@@ -25,6 +25,9 @@ public sealed class BuildCache
     /// </summary>
     public bool InPlace { get; internal set; }
 
+    /// <summary>Search-index entries by document: an unchanged file's document is not stemmed again.</summary>
+    public System.Runtime.CompilerServices.ConditionalWeakTable<Engine.Document, object> SearchEntries { get; } = [];
+
     internal IEnumerable<MemoCache> All => [Parsed, Rendered, Pages];
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Document> _read = new(StringComparer.Ordinal);

@@ -190,7 +190,7 @@ public static class SiteBuilder
             }
         }
 
-        return Modules.Html.SiteFingerprint.Hash(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+        return Modules.Html.ComputeFingerprint.Hash(System.Text.Encoding.UTF8.GetBytes(text.ToString()));
     }
 
     /// <summary>After an in-place build, removes the files of earlier builds that this one did not produce.</summary>

@@ -55,7 +55,7 @@ public static class SitePipelines
 
         // In site serve, a file whose text did not change is not parsed or rendered again.
         PerDocumentModule ByText(PerDocumentModule module, Engine.Pipelines.MemoCache? memo) =>
-            cache is null || memo is null ? module : new Memoized(module, memo, d => inputs + SiteFingerprint.Hash(System.Runtime.InteropServices.MemoryMarshal.AsBytes(d.Content.AsSpan())));
+            cache is null || memo is null ? module : new Memoized(module, memo, (d, _) => inputs + ComputeFingerprint.Hash(System.Runtime.InteropServices.MemoryMarshal.AsBytes(d.Content.AsSpan())));
         Pipeline Content(KindDefinition kind) => new(ContentPipeline(kind))
         {
             Input = [new ReadContent(paths.FolderOf(kind), paths, cache)],
@@ -63,15 +63,13 @@ public static class SitePipelines
         };
         var contentPipelines = model.Kinds.Select(Content).ToList();
 
-        var captured = new CaptureIndex();
-        var fingerprint = new SiteFingerprint(inputs, captured);
 
         // Each page gets its structured data and is rendered, checked, scanned and written in one pass, then only its scan is kept; in
         // site serve, a page whose fingerprint did not change keeps last build's result and file.
-        PerDocumentModule pages = new EachDocument(new AddStructuredData(captured), new RenderPages(theme, settings, SiteView.From(settings, today), options.Preview ? "noindex" : null), new CheckDisclaimer(settings), new CheckBookingLink(), new ScanPages(), new WriteEarly(options.WriteOutput));
+        PerDocumentModule pages = new EachDocument(new AddStructuredData(), new RenderPages(theme, settings, SiteView.From(settings, today), options.Preview ? "noindex" : null), new CheckDisclaimer(settings), new CheckBookingLink(), new ScanPages(), new WriteEarly(options.WriteOutput));
         if (cache is not null)
         {
-            pages = new Memoized(pages, cache.Pages, fingerprint.Of);
+            pages = new Memoized(pages, cache.Pages, ComputeFingerprint.Of);
         }
 
         return
@@ -84,12 +82,12 @@ public static class SitePipelines
             new(Html)
             {
                 Dependencies = [.. contentPipelines.Select(p => p.Name)],
-                Process = [new IndexContent(model, settings, paths.Display(paths.SiteFile), images), new GenerateListPages(model), captured, .. (cache is null ? Array.Empty<IModule>() : [fingerprint]), pages],
+                Process = [new IndexContent(model, settings, paths.Display(paths.SiteFile), images), new GenerateListPages(model), .. (cache is null ? Array.Empty<IModule>() : [new ComputeFingerprint(inputs)]), pages],
             },
             new(Feeds)
             {
                 Dependencies = [Html],
-                Process = [new GenerateSitemap(settings), new GenerateRobots(settings, disallowAll: options.Preview), new GenerateFeeds(settings), new GenerateSearchIndex(), new EachDocument(new ScanPages(), new WriteEarly(options.WriteOutput))],
+                Process = [new GenerateSitemap(settings), new GenerateRobots(settings, disallowAll: options.Preview), new GenerateFeeds(settings), new GenerateSearchIndex(cache), new EachDocument(new ScanPages(), new WriteEarly(options.WriteOutput))],
             },
             new(Netlify)
             {

@@ -57,6 +57,37 @@ public sealed class BuildContext
     }
 
     /// <summary>
+    /// The Process results of every pipeline this one depends on, in the order the dependencies are declared:
+    /// what a module reads without naming another pipeline.
+    /// </summary>
+    public ImmutableArray<Document> DependencyDocuments() => [.. Pipeline.Dependencies.SelectMany(name => DocumentsOf(name))];
+
+    /// <summary>Makes a value available to the rest of the build. Each key is published once.</summary>
+    public void Publish<T>(BuildKey<T> key, T value)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(value);
+        if (!_state.Values.TryAdd(key.Name, value))
+        {
+            throw new InvalidOperationException($"'{key.Name}' was published twice in one build (again by pipeline '{Pipeline.Name}').");
+        }
+    }
+
+    /// <summary>
+    /// A value published earlier in the build. Its publisher must have run first: a module of a pipeline this
+    /// one depends on, or an earlier module of this pipeline.
+    /// </summary>
+    public T Get<T>(BuildKey<T> key)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return _state.Values.TryGetValue(key.Name, out var value) && value is T typed
+            ? typed
+            : throw new InvalidOperationException($"Pipeline '{Pipeline.Name}' reads '{key.Name}', which no module has published yet; does it depend on the pipeline that makes it?");
+    }
+
+    /// <summary>
     /// Every document of every pipeline, in pipeline declaration order: the Process results during PostProcess,
     /// the PostProcess results during Output.
     /// </summary>
@@ -82,4 +113,6 @@ internal sealed class BuildState(DiagnosticBag diagnostics, string outputRoot, I
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
     public ConcurrentDictionary<string, ImmutableArray<Document>> ProcessResults { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentDictionary<string, object> Values { get; } = new(StringComparer.Ordinal);
 }

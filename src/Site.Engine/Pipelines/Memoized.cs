@@ -80,7 +80,7 @@ public sealed class MemoCache
 /// <param name="inner">The module whose results are reused.</param>
 /// <param name="cache">Results of earlier builds.</param>
 /// <param name="fingerprint">Everything the module's result for a document depends on, as text.</param>
-public sealed class Memoized(PerDocumentModule inner, MemoCache cache, Func<Document, string?> fingerprint) : PerDocumentModule, INamedModule
+public sealed class Memoized(PerDocumentModule inner, MemoCache cache, Func<Document, BuildContext, string?> fingerprint) : PerDocumentModule, INamedModule
 {
     /// <inheritdoc />
     public string Name { get; } = inner is INamedModule named ? named.Name : inner.GetType().Name;
@@ -91,7 +91,7 @@ public sealed class Memoized(PerDocumentModule inner, MemoCache cache, Func<Docu
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(context);
         var identity = document.Source ?? document.Destination;
-        var key = identity is null ? null : fingerprint(document);
+        var key = identity is null ? null : fingerprint(document, context);
         if (identity is null || key is null)
         {
             return inner.Guard(document, context);

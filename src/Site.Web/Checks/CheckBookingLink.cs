@@ -14,7 +14,7 @@ public sealed class CheckBookingLink : PerDocumentModule
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(context);
-        if (document.Model is SitePage page && !document.Metadata.ContainsKey(Modules.MetadataKeys.RenderFailed) && page.Item is { Kind.BookNow: true })
+        if (document.Model is SitePage page && !document.Has(Modules.MetadataKeys.RenderFailed) && page.Item is { Kind.BookNow: true })
         {
             var cta = HtmlScan.WithAttribute(document.Content, CheckDisclaimer.MarkerAttribute, CheckDisclaimer.BookingMarker).FirstOrDefault();
             if (cta is null || !HtmlScan.AttributeValues(cta.Inner, "href").Contains(page.Booking?.Url, StringComparer.Ordinal))

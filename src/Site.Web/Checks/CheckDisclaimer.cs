@@ -35,7 +35,7 @@ public sealed class CheckDisclaimer(SiteSettings settings) : PerDocumentModule
 
     private void Check(Document document, DiagnosticBag diagnostics)
     {
-        if (document.Model is not SitePage page || document.Metadata.ContainsKey(Modules.MetadataKeys.RenderFailed))
+        if (document.Model is not SitePage page || document.Has(Modules.MetadataKeys.RenderFailed))
         {
             return;
         }

@@ -27,7 +27,7 @@ public sealed class CheckSeo(SiteSettings settings, LinkOrigins origins) : IModu
     {
         ArgumentNullException.ThrowIfNull(context);
         var pages = context.AllDocuments()
-            .Where(d => d.Model is SitePage && !d.Metadata.ContainsKey(MetadataKeys.RenderFailed))
+            .Where(d => d.Model is SitePage && !d.Has(MetadataKeys.RenderFailed))
             .Select(d => (Document: d, Page: (SitePage)d.Model!, Scan: CheckLinks.ScanOf(d)))
             .ToList();
 

@@ -1,26 +1,42 @@
+using Markdig.Syntax;
+using Site.Engine;
+using Site.Web.Checks;
+using Site.Web.Modules.Parsing;
+
 namespace Site.Web.Modules;
 
-/// <summary>Names of the few metadata values modules hand to each other.</summary>
+/// <summary>The few metadata values modules hand to each other, each with its type.</summary>
 public static class MetadataKeys
 {
-    public const string Slug = "slug";
-    public const string Markdown = "markdown";
-    public const string Body = "body";
-    public const string WordCount = "word-count";
-    public const string Links = "links";
-    public const string Site = "site";
-    public const string Page = "page";
-    public const string LastModified = "last-modified";
-    public const string Booking = "booking";
+    /// <summary>The content file's name without .md: the item's id.</summary>
+    public static readonly MetadataKey<string> Slug = new("slug");
+
+    /// <summary>The parsed Markdown, from ParseContent to RenderMarkdown, then dropped.</summary>
+    public static readonly MetadataKey<MarkdownDocument> Markdown = new("markdown");
+
+    /// <summary>The rendered body as UTF-8.</summary>
+    public static readonly MetadataKey<byte[]> Body = new("body");
+
+    public static readonly MetadataKey<int> WordCount = new("word-count");
+
+    /// <summary>Links written in the Markdown, with where each was written, for placing link errors.</summary>
+    public static readonly MetadataKey<List<SourceLink>> Links = new("links");
+
     /// <summary>
     /// The content file's full path, read again only to place an error; keeping every file's text for the
     /// rare broken link cost 120 MB on a 10,000-article site.
     /// </summary>
-    public const string SourcePath = "source-path";
-    public const string RenderFailed = "render-failed";
-    public const string Scan = "scan";
-    public const string PlainText = "plain-text";
+    public static readonly MetadataKey<string> SourcePath = new("source-path");
+
+    /// <summary>Set on a page whose template failed, so checks skip it instead of reporting it again.</summary>
+    public static readonly MetadataKey<bool> RenderFailed = new("render-failed");
+
+    /// <summary>What the link and SEO checks need of a rendered page, kept after its HTML is written.</summary>
+    public static readonly MetadataKey<PageScan> Scan = new("scan");
+
+    /// <summary>The body's words as UTF-8 text, for the search index.</summary>
+    public static readonly MetadataKey<byte[]> PlainText = new("plain-text");
 
     /// <summary>The front-matter text as written; <c>site serve</c> fingerprints the site by it.</summary>
-    public const string FrontMatter = "front-matter";
+    public static readonly MetadataKey<string> FrontMatter = new("front-matter");
 }

@@ -70,7 +70,7 @@ public sealed class ItemViews(SiteIndex index)
             ["url"] = item.Url,
             ["title"] = item.Title,
             ["description"] = item.Description,
-            ["reading_minutes"] = Views.Minutes(document.Metadata.TryGetValue(MetadataKeys.WordCount, out var words) ? (int)words : 0),
+            ["reading_minutes"] = Views.Minutes(document.Get(MetadataKeys.WordCount)),
         };
         if (item.PublishedOn is { } published)
         {

@@ -136,7 +136,7 @@ public sealed class SiteIndex
     public static Entry<T> EntryOf<T>(Document document) where T : ContentItem
     {
         ArgumentNullException.ThrowIfNull(document);
-        return new((T)document.Model!, document.Get<byte[]>(MetadataKeys.Body) ?? System.Text.Encoding.UTF8.GetBytes(document.Content), document.Metadata.TryGetValue(MetadataKeys.WordCount, out var words) ? (int)words : 0, document);
+        return new((T)document.Model!, document.Get<byte[]>(MetadataKeys.Body) ?? System.Text.Encoding.UTF8.GetBytes(document.Content), document.Get(MetadataKeys.WordCount), document);
     }
 }
 

@@ -16,7 +16,7 @@ public sealed class GenerateFeeds(SiteSettings settings, int count = 20) : IModu
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var index = context.DocumentsOf(SitePipelines.Html).Select(d => d.Model).OfType<SiteIndex>().Single();
+        var index = context.Get(SiteKeys.Index);
         var latest = index.Articles.Take(count).ToList();
         return ValueTask.FromResult(documents
             .Add(new Document(null, "feed.xml", Atom(index, latest)))

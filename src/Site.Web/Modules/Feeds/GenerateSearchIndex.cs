@@ -14,14 +14,18 @@ namespace Site.Web.Modules.Feeds;
 /// kind and description, plus the distinct word stems of its title and of its headings, body and tags. Stems,
 /// not full text, keep the file small enough for a phone; the same stemming runs in the browser.
 /// </summary>
-public sealed class GenerateSearchIndex : IModule
+public sealed class GenerateSearchIndex(BuildCache? cache = null) : IModule
 {
+    // Documents are immutable, so an entry worked out for one document object holds for as long as it lives:
+    // in site serve, an unchanged file keeps its document from the last build and is not stemmed again.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Document, object> _computed = cache?.SearchEntries ?? [];
+
     public const string Path = "search-index.json";
 
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var index = context.DocumentsOf(SitePipelines.Html).Select(d => d.Model).OfType<SiteIndex>().Single();
+        var index = context.Get(SiteKeys.Index);
         var entries = index.Articles.AsParallel().AsOrdered().Select(e => Remembered(e, () => Entry(e.Item, "Article", Text(e), e.Item.Tags))).ToList()
             .Concat(index.Conditions.Select(e => Remembered(e, () => Entry(e.Item, "Condition", Text(e), [.. e.Item.AlsoKnownAs, .. e.Item.Symptoms, .. e.Item.Treatments]))))
             .Concat(index.Authors.Select(e => Remembered(e, () => Entry(e.Item, "Author", Text(e), [e.Item.Role, .. e.Item.Interests]))))
@@ -56,14 +60,10 @@ public sealed class GenerateSearchIndex : IModule
         return ValueTask.FromResult(documents.Add(new Document(null, Path, Encoding.UTF8.GetString(stream.ToArray()))));
     }
 
-    // Documents are immutable, so an entry worked out for one document object holds for as long as it lives:
-    // in site serve, an unchanged file keeps its document from the last build and is not stemmed again.
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Document, object> Computed = [];
-
-    private static (string Url, string Title, string Kind, string Description, List<string> TitleStems, string[] TextStems) Remembered<T>(
+    private (string Url, string Title, string Kind, string Description, List<string> TitleStems, string[] TextStems) Remembered<T>(
         Entry<T> entry, Func<(string Url, string Title, string Kind, string Description, List<string> TitleStems, string[] TextStems)> compute)
         where T : ContentItem =>
-        ((string, string, string, string, List<string>, string[]))Computed.GetValue(entry.Document, _ => compute());
+        ((string, string, string, string, List<string>, string[]))_computed.GetValue(entry.Document, _ => compute());
 
     /// <summary>The text and list fields of an item of a kind without a record of its own.</summary>
     private static IEnumerable<string> Words(ContentItem item) => item.Kind.Fields

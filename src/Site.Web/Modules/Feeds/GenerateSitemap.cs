@@ -17,7 +17,7 @@ public sealed class GenerateSitemap(SiteSettings settings) : IModule
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var pages = context.DocumentsOf(SitePipelines.Html)
+        var pages = context.DependencyDocuments()
             .Select(d => d.Model).OfType<SitePage>()
             .Where(p => p.Indexable && (p.Item is null || p.Item.Kind.Has(Model.Listings.Sitemap)))
             .OrderBy(p => p.Url, StringComparer.Ordinal);

@@ -13,9 +13,9 @@ public sealed class GenerateListPages(ContentModel model) : IModule
 
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
     {
-        var indexDocument = documents.Single(d => d.Model is SiteIndex);
-        var index = (SiteIndex)indexDocument.Model!;
-        var booking = indexDocument.Get<BookingView>(MetadataKeys.Booking)!;
+        ArgumentNullException.ThrowIfNull(context);
+        var index = context.Get(SiteKeys.Index);
+        var booking = context.Get(SiteKeys.ClinicBooking);
         var settings = index.Settings;
         var views = new Views(index, null);
         var allConditions = index.Conditions.Select(c => new LinkView(c.Item.Title, c.Item.Url)).ToImmutableArray();

@@ -12,17 +12,15 @@ namespace Site.Web.Modules.Html;
 /// <summary>
 /// Gathers the published content of every content pipeline into one <see cref="SiteIndex"/>, checks the
 /// references between documents (authors, reviewers, conditions), and emits one page per content item.
-/// The first document out carries the index itself, for the modules and pipelines after it.
+/// The index, the clinic's call to action and the structured-data builder are published in the build context.
 /// </summary>
 public sealed class IndexContent(ContentModel model, SiteSettings settings, string siteFile, ImageSizes images) : IModule
 {
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var byKind = model.Kinds.ToDictionary(
-            k => k.Name,
-            k => context.DocumentsOf(SitePipelines.ContentPipeline(k)).Where(d => d.Model is ContentItem).ToList(),
-            StringComparer.Ordinal);
+        var documentsOfKind = context.DependencyDocuments().Where(d => d.Model is ContentItem).ToLookup(d => ((ContentItem)d.Model!).KindName, StringComparer.Ordinal);
+        var byKind = model.Kinds.ToDictionary(k => k.Name, k => documentsOfKind[k.Name].ToList(), StringComparer.Ordinal);
         var ids = byKind.ToDictionary(k => k.Key, k => k.Value.Select(d => ((ContentItem)d.Model!).Slug).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
 
         // An item whose required reference is broken cannot be shown and is left out; a broken optional
@@ -46,7 +44,9 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
         var views = new Views(index, images);
         var clinicBooking = BookingView.ForClinic(settings, index.Authors.Select(a => a.Item.Name.Split(' ')[0]));
         var result = ImmutableArray.CreateBuilder<Document>();
-        result.Add(new Document(null, null, "") { Model = index, Metadata = ImmutableDictionary<string, object>.Empty.Add(MetadataKeys.Booking, clinicBooking) });
+        context.Publish(SiteKeys.Index, index);
+        context.Publish(SiteKeys.ClinicBooking, clinicBooking);
+        context.Publish(SiteKeys.StructuredData, new StructuredData(settings, index));
         foreach (var entry in index.Articles)
         {
             var a = entry.Item;

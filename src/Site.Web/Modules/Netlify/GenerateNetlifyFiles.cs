@@ -24,12 +24,11 @@ public sealed class GenerateNetlifyFiles(SiteSettings settings, bool preview) : 
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var files = new[] { SitePipelines.Html, SitePipelines.Feeds, SitePipelines.Assets }
-            .SelectMany(p => context.DocumentsOf(p))
+        var files = context.DependencyDocuments()
             .Where(d => d.Destination is not null)
             .ToList();
         var routes = new SiteRoutes(files.Select(f => f.Destination!));
-        var index = context.DocumentsOf(SitePipelines.Html).Select(d => d.Model).OfType<SiteIndex>().Single();
+        var index = context.Get(SiteKeys.Index);
         return ValueTask.FromResult(documents
             .Add(new Document(null, "_redirects", Redirects(context, index, routes)))
             .Add(new Document(null, "_headers", Headers(files))));

@@ -1,0 +1,41 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using Site.Engine;
+using Site.Engine.Pipelines;
+using Site.Web.Rendering;
+
+namespace Site.Web.Modules.Html;
+
+/// <summary>
+/// Publishes the fingerprint every page shares (<c>site serve</c> only): the inputs of the whole build
+/// (settings, model, theme, assets, options, the day) and, for every published item, its front matter and
+/// reading time. A page's render depends on other items only through these (cards, lists, related articles,
+/// reading times); <see cref="Of"/> adds the page's own body.
+/// </summary>
+public sealed class ComputeFingerprint(string inputs) : IModule
+{
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var text = new StringBuilder(inputs);
+        foreach (var item in context.Get(SiteKeys.Index).Items)
+        {
+            text.Append('\n').Append(item.Source).Append('\n').Append(item.Get(MetadataKeys.FrontMatter)).Append('\n').Append(Views.Minutes(item.Get(MetadataKeys.WordCount)));
+        }
+
+        context.Publish(SiteKeys.Fingerprint, Hash(Encoding.UTF8.GetBytes(text.ToString())));
+        return ValueTask.FromResult(documents);
+    }
+
+    /// <summary>A page's fingerprint: the site's, its destination and, for a content page, its rendered body.</summary>
+    public static string Of(Document page, BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(context);
+        var body = page.Get(MetadataKeys.Body);
+        return context.Get(SiteKeys.Fingerprint) + "|" + page.Destination + "|" + (body is null ? "" : Hash(body));
+    }
+
+    public static string Hash(ReadOnlySpan<byte> bytes) => Convert.ToHexString(SHA256.HashData(bytes));
+}
