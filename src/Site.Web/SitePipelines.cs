@@ -4,6 +4,7 @@ using Site.Engine.Pipelines;
 using Site.Web.Checks;
 using Site.Web.Content;
 using Site.Web.Modules.Assets;
+using Site.Web.Modules.Checks;
 using Site.Web.Modules.Feeds;
 using Site.Web.Modules.Html;
 using Site.Web.Modules.Netlify;
@@ -52,6 +53,7 @@ public static class SitePipelines
         var published = new FilterPublished(today, options.Drafts, options.Future);
         var images = new ImageSizes(paths);
         var cache = options.Cache;
+        var checks = SiteChecks.Create(settings, origins, External(paths, options));
 
         // In site serve, a file whose text did not change is not parsed or rendered again.
         PerDocumentModule ByText(PerDocumentModule module, Engine.Pipelines.MemoCache? memo) =>
@@ -59,14 +61,14 @@ public static class SitePipelines
         Pipeline Content(KindDefinition kind) => new(ContentPipeline(kind))
         {
             Input = [new ReadContent(paths.FolderOf(kind), paths, cache)],
-            Process = [ByText(new ParseContent(markdown, kind), cache?.Parsed), published, ByText(new RenderMarkdown(markdown, images), cache?.Rendered)],
+            Process = [ByText(new ParseContent(markdown, kind), cache?.Parsed), published, ByText(new RenderMarkdown(markdown, images), cache?.Rendered), new RunItemChecks(checks.OfType<IItemCheck>())],
         };
         var contentPipelines = model.Kinds.Select(Content).ToList();
 
 
         // Each page gets its structured data and is rendered, checked, scanned and written in one pass, then only its scan is kept; in
         // site serve, a page whose fingerprint did not change keeps last build's result and file.
-        PerDocumentModule pages = new EachDocument(new AddStructuredData(), new RenderPages(theme, settings, SiteView.From(settings, today), options.Preview ? "noindex" : null), new CheckDisclaimer(settings), new CheckBookingLink(), new ScanPages(), new WriteEarly(options.WriteOutput));
+        PerDocumentModule pages = new EachDocument(new AddStructuredData(), new RenderPages(theme, settings, SiteView.From(settings, today), options.Preview ? "noindex" : null), new RunPageChecks(checks.OfType<IPageCheck>()), new ScanPages(), new WriteEarly(options.WriteOutput));
         if (cache is not null)
         {
             pages = new Memoized(pages, cache.Pages, ComputeFingerprint.Of);
@@ -96,7 +98,7 @@ public static class SitePipelines
             },
             new(Checks)
             {
-                PostProcess = [new CheckLinks(settings, origins, External(paths, options)), new CheckSeo(settings, origins)],
+                PostProcess = [new RunSiteChecks(checks.OfType<ISiteCheck>())],
             },
             new(Output)
             {

@@ -8,25 +8,28 @@ using Site.Web.Rendering;
 namespace Site.Web.Checks;
 
 /// <summary>Every page of a kind whose model lists <c>parts: [book_now]</c> offers a book-now link to its booking address.</summary>
-public sealed class CheckBookingLink : PerDocumentModule
+public sealed class CheckBookingLink : IPageCheck
 {
-    protected override IEnumerable<Document> Execute(Document document, BuildContext context)
+    public ImmutableArray<string> Ids { get; } = [DiagnosticIds.BookingLinkMissing];
+
+    public void Check(PageToCheck page, CheckReport report)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(context);
-        if (document.Model is SitePage page && !document.Has(Modules.MetadataKeys.RenderFailed) && page.Item is { Kind.BookNow: true })
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(report);
+        var (document, view) = (page.Document, page.Page);
+        if (view.Item is not { Kind.BookNow: true })
         {
-            var cta = HtmlScan.WithAttribute(document.Content, CheckDisclaimer.MarkerAttribute, CheckDisclaimer.BookingMarker).FirstOrDefault();
-            if (cta is null || !HtmlScan.AttributeValues(cta.Inner, "href").Contains(page.Booking?.Url, StringComparer.Ordinal))
-            {
-                context.Diagnostics.Error(
-                    DiagnosticIds.BookingLinkMissing,
-                    document.Source is null ? null : SourceLocation.OfFile(document.Source),
-                    $"The {page.Kind} page {page.Url} has no book-now link to {page.Booking?.Url}.",
-                    "Keep {{ include \"book-now\" }} in the page's layout.");
-            }
+            return;
         }
 
-        yield return document;
+        var cta = HtmlScan.WithAttribute(document.Content, CheckDisclaimer.MarkerAttribute, CheckDisclaimer.BookingMarker).FirstOrDefault();
+        if (cta is null || !HtmlScan.AttributeValues(cta.Inner, "href").Contains(view.Booking?.Url, StringComparer.Ordinal))
+        {
+            report.Error(
+                DiagnosticIds.BookingLinkMissing,
+                document.Source is null ? null : SourceLocation.OfFile(document.Source),
+                $"The {view.Kind} page {view.Url} has no book-now link to {view.Booking?.Url}.",
+                "Keep {{ include \"book-now\" }} in the page's layout.");
+        }
     }
 }

@@ -14,7 +14,7 @@ namespace Site.Web.Checks;
 /// page links to the medical disclaimer page. Reads the finished HTML, so a theme edit or a layout override
 /// that drops the partial is caught as surely as a hand-edited page.
 /// </summary>
-public sealed class CheckDisclaimer(SiteSettings settings) : PerDocumentModule
+public sealed class CheckDisclaimer(SiteSettings settings) : IPageCheck
 {
     public const string BodyMarker = "body";
     public const string DisclaimerMarker = "disclaimer";
@@ -25,20 +25,17 @@ public sealed class CheckDisclaimer(SiteSettings settings) : PerDocumentModule
 
     private readonly string _disclaimerUrl = $"/{settings.Disclaimer.Page}/";
 
-    protected override IEnumerable<Document> Execute(Document document, BuildContext context)
+    public ImmutableArray<string> Ids { get; } = [DiagnosticIds.DisclaimerMissing, DiagnosticIds.DisclaimerMisplaced];
+
+    public void Check(PageToCheck page, CheckReport report)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(context);
-        Check(document, context.Diagnostics);
-        yield return document;
+        ArgumentNullException.ThrowIfNull(page);
+        ArgumentNullException.ThrowIfNull(report);
+        Check(page.Document, page.Page, report);
     }
 
-    private void Check(Document document, DiagnosticBag diagnostics)
+    private void Check(Document document, SitePage page, CheckReport diagnostics)
     {
-        if (document.Model is not SitePage page || document.Has(Modules.MetadataKeys.RenderFailed))
-        {
-            return;
-        }
 
         var where = document.Source is null ? null : SourceLocation.OfFile(document.Source);
         var html = document.Content;

@@ -16,12 +16,16 @@ namespace Site.Web.Checks;
 /// warns about duplicate ids; and, when an external checker is given, checks links to other sites. Each
 /// problem points at the Markdown line that wrote the link where there is one.
 /// </summary>
-public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, ExternalLinkChecker? external = null) : IModule
+public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, ExternalLinkChecker? external = null) : ISiteCheck
 {
-    public async ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
+    public ImmutableArray<string> Ids { get; } =
+        [DiagnosticIds.BrokenLink, DiagnosticIds.BrokenFragment, DiagnosticIds.DuplicateId, DiagnosticIds.BadContactLink, DiagnosticIds.BrokenExternalLink, DiagnosticIds.UnverifiedExternalLink];
+
+    public async ValueTask CheckAsync(SiteToCheck site, CheckReport report, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        var files = context.AllDocuments().Where(d => d.Destination is not null).ToList();
+        ArgumentNullException.ThrowIfNull(site);
+        ArgumentNullException.ThrowIfNull(report);
+        var files = site.Files.Where(d => d.Destination is not null).ToList();
         var routes = new SiteRoutes(files.Select(f => f.Destination!));
         var scans = new PageScan[files.Count];
         Parallel.For(0, files.Count, i => scans[i] = ScanOf(files[i]));
@@ -32,7 +36,7 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
             scanByFile.TryAdd(files[i].Destination!, scans[i]);
         }
 
-        var site = new Uri(settings.BaseUrl + "/");
+        var root = new Uri(settings.BaseUrl + "/");
         var externals = new ConcurrentBag<(string Url, Uri Target, Document Page, string PageUrl, string? Layout)>();
         var problems = new ConcurrentBag<LinkProblem>();
 
@@ -43,7 +47,7 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
             var pageUrl = page?.Url ?? "/" + file.Destination;
             var layout = page?.Layout;
             var reported = new HashSet<string>(StringComparer.Ordinal);
-            var pageAddress = new Uri(site, pageUrl);
+            var pageAddress = new Uri(root, pageUrl);
             foreach (var id in scans[i].DuplicateIds.Distinct(StringComparer.Ordinal))
             {
                 problems.Add(new LinkProblem(DiagnosticIds.DuplicateId, origins.Locate(file, "id=\"" + id + "\"", layout) with { Line = 0, Column = 0 }, pageUrl, $"The id '{id}' is used more than once on {{0}}, so links to #{id} are ambiguous.", "Give one of the headings a different title.") { Severity = Severity.Warning });
@@ -56,7 +60,7 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
                     continue;
                 }
 
-                var target = LinkTarget.Resolve(url, pageAddress, site);
+                var target = LinkTarget.Resolve(url, pageAddress, root);
                 switch (target.Kind)
                 {
                     case LinkKind.Mail or LinkKind.Phone when target.ContactProblem() is { } problem:
@@ -79,12 +83,10 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
         var all = problems.ToList();
         if (external is not null)
         {
-            all.AddRange(await CheckExternal(context, [.. externals]).ConfigureAwait(false));
+            all.AddRange(await CheckExternal([.. externals], cancellationToken).ConfigureAwait(false));
         }
 
-        Report(context, all);
-
-        return documents;
+        Report(report, all);
     }
 
     /// <summary>The scan ScanPages kept, or a fresh one for a file no pipeline scanned.</summary>
@@ -130,7 +132,7 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
     /// One diagnostic per place and problem: a broken link in a shared template is one error naming how many
     /// pages it broke, not one error per page.
     /// </summary>
-    private static void Report(BuildContext context, IEnumerable<LinkProblem> problems)
+    private static void Report(CheckReport report, IEnumerable<LinkProblem> problems)
     {
         // The same target written in one place is one problem, even when the page shows it twice (a body
         // image that is also the page's og:image) or a shared template shows it on many pages.
@@ -139,7 +141,7 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
             var first = group.MinBy(p => p.Message.Length)!;
             var pages = group.Select(p => p.PageUrl).Distinct().Order(StringComparer.Ordinal).ToList();
             var on = pages.Count == 1 ? pages[0] : $"{pages.Count} pages ({string.Join(", ", pages.Take(3))}{(pages.Count > 3 ? ", ..." : "")})";
-            context.Diagnostics.Add(new Diagnostic(first.Id, first.Severity, first.Location, string.Format(CultureInfo.InvariantCulture, first.Message, on), first.Help));
+            report.Add(new Diagnostic(first.Id, first.Severity, first.Location, string.Format(CultureInfo.InvariantCulture, first.Message, on), first.Help));
         }
     }
 
@@ -152,9 +154,9 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
         public string? Key { get; init; }
     }
 
-    private async Task<IEnumerable<LinkProblem>> CheckExternal(BuildContext context, List<(string Url, Uri Target, Document Page, string PageUrl, string? Layout)> links)
+    private async Task<IEnumerable<LinkProblem>> CheckExternal(List<(string Url, Uri Target, Document Page, string PageUrl, string? Layout)> links, CancellationToken cancellationToken)
     {
-        var results = await external!.CheckAsync(links.Select(l => l.Target).Distinct(), context.CancellationToken).ConfigureAwait(false);
+        var results = await external!.CheckAsync(links.Select(l => l.Target).Distinct(), cancellationToken).ConfigureAwait(false);
         return links
             .Select(link => (Link: link, Result: results[link.Target]))
             .Where(x => x.Result.Status != ExternalStatus.Ok)

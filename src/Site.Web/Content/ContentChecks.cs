@@ -2,22 +2,6 @@ using Site.Web.Diagnostics;
 
 namespace Site.Web.Content;
 
-/// <summary>Small checks shared by several content kinds.</summary>
-internal static class ContentChecks
-{
-    public static void Description(YamlFields f, string? description)
-    {
-        if (description is not null && (description.Length < 50 || description.Length > 160))
-        {
-            f.Diagnostics.Warning(
-                DiagnosticIds.DescriptionLength,
-                f.LocationOf("description"),
-                $"The description is {description.Length} characters long; search engines show 50 to 160.",
-                description.Length < 50 ? "Add a little more detail." : "Shorten it to one or two sentences.");
-        }
-    }
-}
-
 /// <summary>An image path with its required alternative text.</summary>
 internal static class ImageFields
 {

@@ -33,6 +33,12 @@ public record ContentItem(KindDefinition Kind, string Slug, SourceLocation Front
     /// </summary>
     public ImmutableDictionary<string, object> Fields { get; init; } = ImmutableDictionary<string, object>.Empty;
 
+    /// <summary>Where each field's value is written in the file, for checks that report on a field.</summary>
+    public ImmutableDictionary<string, SourceLocation> Locations { get; init; } = ImmutableDictionary<string, SourceLocation>.Empty;
+
+    /// <summary>Where a field's value is written, or the start of the file when it is not.</summary>
+    public SourceLocation LocationOf(string field) => Locations.GetValueOrDefault(field) ?? FrontMatter;
+
     /// <summary>The publication date, for kinds that have one.</summary>
     public DateOnly? PublishedOn => Kind.DateField is { } name ? DateOf(name) : null;
 

@@ -44,13 +44,17 @@ public static class ItemBinder
         f.ReportUnknownKeys();
         var title = values.GetValueOrDefault(kind.TitleField) as string;
         var description = values.GetValueOrDefault(kind.DescriptionField) as string;
-        ContentChecks.Description(f, description);
         if (!complete || title is null || description is null)
         {
             return null;
         }
 
-        return new ContentItem(kind, file.Slug, file.FrontMatter, title, description) { Draft = draft, Fields = values.ToImmutable(), Suppressions = suppressions };
+        return new ContentItem(kind, file.Slug, file.FrontMatter, title, description) {
+            Draft = draft,
+            Fields = values.ToImmutable(),
+            Suppressions = suppressions,
+            Locations = kind.Fields.Where(d => f.Has(d.Name)).ToImmutableDictionary(d => d.Name, d => f.LocationOf(d.Name), StringComparer.Ordinal),
+        };
     }
 
     /// <summary><c>suppress: [{id: SITE6002, reason: "..."}]</c>; the reason is checked when the policy is applied.</summary>

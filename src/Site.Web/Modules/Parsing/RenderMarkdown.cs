@@ -10,11 +10,18 @@ using Site.Web.Diagnostics;
 namespace Site.Web.Modules.Parsing;
 
 /// <summary>A link written in Markdown, with the place it was written, for the link checker.</summary>
-public sealed record SourceLink(string Url, SourceLocation Location, string Text = "");
+public sealed record SourceLink(string Url, SourceLocation Location, string Text = "")
+{
+    /// <summary>An image (<c>![...](...)</c>) rather than a link.</summary>
+    public bool IsImage { get; init; }
+
+    /// <summary>Whether anything is written between the brackets (for an image, its alternative text).</summary>
+    public bool HasText { get; init; }
+}
 
 /// <summary>
-/// Renders the already-parsed Markdown to HTML, and while walking it once collects the links (with their
-/// file positions), counts the words and reports images without alternative text.
+/// Renders the already-parsed Markdown to HTML, and while walking it once collects the links and images (with
+/// their file positions) for the checks, and counts the words.
 /// </summary>
 public sealed class RenderMarkdown(MarkdownPipeline markdown, Content.ImageSizes images) : PerDocumentModule
 {
@@ -32,7 +39,7 @@ public sealed class RenderMarkdown(MarkdownPipeline markdown, Content.ImageSizes
             {
                 case LinkInline link when link.Url is { } url:
                     var location = new SourceLocation(document.Source!, link.Line + 1, link.Column + 1);
-                    links.Add(new SourceLink(url, location, LinkText(link)));
+                    links.Add(new SourceLink(url, location, LinkText(link)) { IsImage = link.IsImage, HasText = link.Any() });
                     if (link.IsImage)
                     {
                         // Images in articles sit below the fold: load them lazily and reserve their space.
@@ -44,11 +51,6 @@ public sealed class RenderMarkdown(MarkdownPipeline markdown, Content.ImageSizes
                             attributes.AddPropertyIfNotExist("width", size.Width.ToString(System.Globalization.CultureInfo.InvariantCulture));
                             attributes.AddPropertyIfNotExist("height", size.Height.ToString(System.Globalization.CultureInfo.InvariantCulture));
                         }
-                    }
-
-                    if (link.IsImage && !link.Any())
-                    {
-                        context.Diagnostics.Error(DiagnosticIds.MissingAltText, location, $"The image '{url}' has no alternative text.", "Describe it between the brackets: ![what the image shows](" + url + ")");
                     }
 
                     break;

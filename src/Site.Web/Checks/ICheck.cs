@@ -1,0 +1,70 @@
+using System.Collections.Immutable;
+using Site.Engine;
+using Site.Engine.Diagnostics;
+using Site.Web.Content;
+using Site.Web.Modules.Parsing;
+using Site.Web.Rendering;
+
+namespace Site.Web.Checks;
+
+/// <summary>
+/// A build check: the diagnostic ids it may report, and, through the one interface below it implements,
+/// what it looks at: one item (<see cref="IItemCheck"/>), one rendered page (<see cref="IPageCheck"/>), or
+/// the whole built site (<see cref="ISiteCheck"/>). Every check is registered in <see cref="SiteChecks"/>.
+/// </summary>
+public interface ICheck
+{
+    /// <summary>Every id the check may report; reporting another one is a bug the build names.</summary>
+    ImmutableArray<string> Ids { get; }
+}
+
+/// <summary>Looks at one content item: its bound front matter and what its Markdown contained.</summary>
+public interface IItemCheck : ICheck
+{
+    void Check(ItemToCheck item, CheckReport report);
+}
+
+/// <summary>Looks at one rendered page. Pages whose template failed are never passed.</summary>
+public interface IPageCheck : ICheck
+{
+    void Check(PageToCheck page, CheckReport report);
+}
+
+/// <summary>Looks at the whole built site at once (links between pages, duplicate titles).</summary>
+public interface ISiteCheck : ICheck
+{
+    ValueTask CheckAsync(SiteToCheck site, CheckReport report, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// An item as its checks see it. The Markdown syntax tree is freed once rendered (a 10,000-article site
+/// cannot keep them all), so what checks need of it is gathered in that one walk: its links and images.
+/// </summary>
+public sealed record ItemToCheck(ContentItem Item, Document Document, IReadOnlyList<SourceLink> Links);
+
+/// <summary>A rendered page: its HTML in <see cref="Document.Content"/> and its description in <see cref="Page"/>.</summary>
+public sealed record PageToCheck(Document Document, SitePage Page);
+
+/// <summary>The built site: every output file (pages, feeds, assets) and the pages that rendered.</summary>
+public sealed record SiteToCheck(ImmutableArray<Document> Files, ImmutableArray<PageToCheck> Pages);
+
+/// <summary>Where a check reports, refusing ids the check did not declare.</summary>
+public sealed class CheckReport(ICheck check, DiagnosticBag diagnostics)
+{
+    public void Add(Diagnostic diagnostic)
+    {
+        ArgumentNullException.ThrowIfNull(diagnostic);
+        if (!check.Ids.Contains(diagnostic.Id))
+        {
+            throw new InvalidOperationException($"{check.GetType().Name} reported {diagnostic.Id}, which it does not declare in Ids.");
+        }
+
+        diagnostics.Add(diagnostic);
+    }
+
+    public void Error(string id, SourceLocation? location, string message, string? help = null) =>
+        Add(new Diagnostic(id, Severity.Error, location, message, help));
+
+    public void Warning(string id, SourceLocation? location, string message, string? help = null) =>
+        Add(new Diagnostic(id, Severity.Warning, location, message, help));
+}

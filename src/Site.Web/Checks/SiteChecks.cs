@@ -1,0 +1,21 @@
+using System.Collections.Immutable;
+using Site.Web.Content;
+
+namespace Site.Web.Checks;
+
+/// <summary>
+/// Every check of the build, registered here and nowhere else. The runners in <c>Modules/Checks/</c> give each
+/// one what it looks at; severities and suppressions are applied afterwards, in one place (DiagnosticPolicy).
+/// </summary>
+public static class SiteChecks
+{
+    public static ImmutableArray<ICheck> Create(SiteSettings settings, LinkOrigins origins, ExternalLinkChecker? external) =>
+    [
+        new CheckDescriptionLength(),
+        new CheckImageAlt(),
+        new CheckDisclaimer(settings),
+        new CheckBookingLink(),
+        new CheckLinks(settings, origins, external),
+        new CheckSeo(settings, origins),
+    ];
+}

@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using Site.Engine;
+using Site.Engine.Pipelines;
+using Site.Web.Checks;
+using Site.Web.Rendering;
+
+namespace Site.Web.Modules.Checks;
+
+/// <summary>
+/// Runs every whole-site check once every page is built: each gets every output file, and the pages that
+/// rendered (a page whose template failed was reported once, by the renderer).
+/// </summary>
+public sealed class RunSiteChecks(IEnumerable<ISiteCheck> checks) : IModule
+{
+    private readonly ISiteCheck[] _checks = [.. checks];
+
+    public async ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var files = context.AllDocuments();
+        var pages = files.Where(d => d.Model is SitePage && !d.Has(MetadataKeys.RenderFailed)).Select(d => new PageToCheck(d, (SitePage)d.Model!)).ToImmutableArray();
+        var site = new SiteToCheck(files, pages);
+        foreach (var check in _checks)
+        {
+            await check.CheckAsync(site, new CheckReport(check, context.Diagnostics), context.CancellationToken).ConfigureAwait(false);
+        }
+
+        return documents;
+    }
+}
