@@ -59,7 +59,6 @@ public partial class ContentModelTests
           </div>
           {{ include "disclaimer" }}
           <p>About: {{ for c in item.conditions }}<a href="{{ c.url }}">{{ c.title | html.escape }}</a>{{ end }}</p>
-          {{ include "book-now" }}
         </article>
         """;
 
