@@ -44,7 +44,7 @@ public static class SiteBuilder
         var settings = LoadSettings(paths, options, diagnostics);
         var model = ContentModel.Load(paths, diagnostics);
         var assets = AssetManifest.Load(paths);
-        var theme = ThemeTemplates.Load(paths, assets, diagnostics, model?.Kinds.Select(k => k.Layout) ?? []);
+        var theme = ThemeTemplates.Load(paths, assets, diagnostics, model?.Kinds.SelectMany(k => k.ListPage is { } list ? [k.Layout, list.Layout] : new[] { k.Layout }) ?? []);
         timings.Add(KeyValuePair.Create("settings, model and theme", clock.Elapsed));
         if (settings is null || model is null || theme is null || diagnostics.HasErrors)
         {
@@ -149,7 +149,8 @@ public static class SiteBuilder
         // Severities from site.yml and items' suppressions, applied once to everything the build found.
         void Policy(IReadOnlyCollection<Suppression> suppressions)
         {
-            var (kept, hidden) = DiagnosticPolicy.Apply(diagnostics.Sorted(), settings?.Severities ?? ImmutableDictionary<string, Severity?>.Empty, suppressions);
+            var notRun = options.CheckExternal ? null : new HashSet<string> { DiagnosticIds.BrokenExternalLink, DiagnosticIds.UnverifiedExternalLink };
+            var (kept, hidden) = DiagnosticPolicy.Apply(diagnostics.Sorted(), settings?.Severities ?? ImmutableDictionary<string, Severity?>.Empty, suppressions, notRun);
             var sorted = new DiagnosticBag();
             foreach (var diagnostic in kept)
             {

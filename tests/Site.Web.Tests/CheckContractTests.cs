@@ -30,6 +30,9 @@ public class CheckContractTests
         }
 
         Assert.Equal(checks.Length, checks.Select(c => c.GetType()).Distinct().Count());
+
+        // What site.yml may turn down and items may suppress is exactly what the checks report.
+        Assert.Equal(DiagnosticIds.Adjustable.Order(StringComparer.Ordinal), checks.SelectMany(c => c.Ids).Distinct().Order(StringComparer.Ordinal));
     }
 
     [Fact]

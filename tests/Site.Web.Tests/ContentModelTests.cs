@@ -211,6 +211,30 @@ public partial class ContentModelTests
         Assert.Equal("Did you mean 'condition'?", error.Help);
     }
 
+    [Theory]
+    [InlineData("    required: true\n    help: The answer in one or two sentences.", "    help: The answer in one or two sentences.", "optional and has no default")]
+    [InlineData("  summary:\n", "  url:\n", "a name layouts already use")]
+    [InlineData("url: /questions/{id}/", "url: /questions/{id}/\"x/", "must start and end with '/'")]
+    public async Task A_model_that_would_fail_later_is_refused_at_once(string find, string replace, string message)
+    {
+        var model = FaqModel.Replace(find, replace, StringComparison.Ordinal);
+        Assert.NotEqual(FaqModel, model);
+        using var site = new TestSite(new Dictionary<string, string?> { ["input/model/faq.yml"] = model, ["theme/layouts/faq.sbn"] = FaqLayout });
+        var result = await site.BuildAsync();
+        Assert.Contains(result.Diagnostics, d => d.Id == DiagnosticIds.ModelInvalid && d.Message.Contains(message, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_web_address_that_could_leave_its_attribute_is_refused()
+    {
+        using var site = new TestSite(new Dictionary<string, string?>
+        {
+            ["input/authors/melissa.md"] = TestSite.Author.Replace("registration: PHY0000000001", "registration: PHY0000000001\nbooking_url: 'https://book.test.example/x\" onmouseover=\"alert(1)'", StringComparison.Ordinal),
+        });
+        var error = TestSite.SingleError(await site.BuildAsync());
+        Assert.Equal((DiagnosticIds.WrongType, 6), (error.Id, error.Location!.Line));
+    }
+
     private static ContentModel LoadModel(string root)
     {
         var diagnostics = new DiagnosticBag();

@@ -70,6 +70,26 @@ public class DiagnosticPolicyTests
     }
 
     [Fact]
+    public async Task An_error_that_means_broken_output_cannot_be_turned_down_or_suppressed()
+    {
+        var settings = await Build(TestSite.Article, "\ndiagnostics:\n  SITE4002: off\n  SITE1006: warning\n  SITE1009: error\n");
+        Assert.Equal(2, settings.Errors);
+        Assert.All(settings.Diagnostics, d => Assert.Contains("cannot be set to", d.Message, StringComparison.Ordinal));
+
+        var item = await Build(TestSite.Article.Replace("author: melissa", "author: melisa\nsuppress: [{id: SITE1006, reason: trust me}]", StringComparison.Ordinal));
+        Assert.Contains(item.Diagnostics, d => d.Id == DiagnosticIds.UnknownReference);
+        Assert.Contains(item.Diagnostics, d => d.Message.Contains("SITE1006 cannot be suppressed", StringComparison.Ordinal));
+        Assert.Empty(item.Suppressed);
+    }
+
+    [Fact]
+    public async Task A_suppression_of_an_external_link_finding_is_not_unused_when_external_links_are_not_checked()
+    {
+        var result = await Build(TestSite.Article.Replace("tags: [running]", "tags: [running]\nsuppress: [{id: SITE2006, reason: The journal blocks robots}]", StringComparison.Ordinal));
+        TestSite.AssertClean(result);
+    }
+
+    [Fact]
     public async Task An_item_suppresses_an_id_for_itself_with_a_reason()
     {
         var result = await Build(ShortDescription("\nsuppress:\n  - id: SITE1009\n    reason: Matches the printed handout's wording"));

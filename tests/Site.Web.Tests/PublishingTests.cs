@@ -124,6 +124,9 @@ public class PublishingTests
         var text = File.ReadAllText(path!);
         Assert.Contains("date: 2026-11-25", text, StringComparison.Ordinal);
         Assert.Contains("draft: true", text, StringComparison.Ordinal);
+        Assert.Contains("author: melissa", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("reviewed_by", text, StringComparison.Ordinal); // --author names the author, not a reviewer
+        Assert.Contains("conditions: [proximal-hamstring-tendinopathy]", text, StringComparison.Ordinal);
 
         TestSite.AssertClean(await site.BuildAsync(new BuildOptions { Drafts = true, Now = now }));
         Assert.True(site.OutputExists("articles/knee-pain-what-runners-should-know/index.html"));

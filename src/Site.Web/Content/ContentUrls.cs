@@ -41,7 +41,7 @@ public static partial class ContentUrls
             return null;
         }
 
-        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http")
+        if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && !text.Any(ch => char.IsWhiteSpace(ch) || ch is '"' or '\'' or '<' or '>' or '`'))
         {
             return text;
         }

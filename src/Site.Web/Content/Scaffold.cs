@@ -56,7 +56,9 @@ public static class Scaffold
         var text = new StringBuilder("---\n");
         foreach (var field in kind.Fields)
         {
-            var given = values.GetValueOrDefault(field.Name) ?? (field.To is { } to ? values.GetValueOrDefault(to) : null);
+            // --author fills the field called author; a kind's name (--condition) fills the one field that refers to it.
+            var given = values.GetValueOrDefault(field.Name)
+                ?? (field.To is { } to && kind.Field(to) is null && kind.Fields.Count(f => f.To == to) == 1 ? values.GetValueOrDefault(to) : null);
             unused.Remove(field.Name);
             if (field.To is not null)
             {

@@ -47,6 +47,18 @@ public static class DiagnosticIds
     public const string NextScheduled = "SITE5002";
     public const string AliasConflict = "SITE5003";
 
+    /// <summary>
+    /// The ids of findings about content that is otherwise complete: the ones the checks report. Only these may
+    /// be turned down to a warning or off in site.yml, or suppressed by an item. Every other error means the
+    /// output would be missing or wrong (a file that did not parse, a failed template), so it stays an error.
+    /// </summary>
+    public static IReadOnlySet<string> Adjustable { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        MissingAltText, DescriptionLength, BrokenLink, BrokenFragment, DuplicateId, BadContactLink, BrokenExternalLink, UnverifiedExternalLink,
+        DisclaimerMissing, DisclaimerMisplaced, BookingLinkMissing, TitleMissing, TitleDuplicate, DescriptionMissing, DescriptionDuplicate,
+        GenericLinkText, ImageWithoutAlt, UnfollowableLink, CanonicalInvalid,
+    };
+
     /// <summary>The catalogue, ordered by id, including the engine's own ids.</summary>
     public static IReadOnlyList<DiagnosticInfo> All { get; } =
     [

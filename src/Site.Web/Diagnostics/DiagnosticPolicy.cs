@@ -18,8 +18,10 @@ public sealed record SuppressedFinding(Diagnostic Finding, string Why);
 /// </summary>
 public static class DiagnosticPolicy
 {
+    /// <param name="notRun">Ids no check could report in this build (external links without --check-external):
+    /// a suppression of one of them is not "unused".</param>
     public static (ImmutableArray<Diagnostic> Reported, ImmutableArray<SuppressedFinding> Suppressed) Apply(
-        IEnumerable<Diagnostic> diagnostics, IReadOnlyDictionary<string, Severity?> severities, IReadOnlyCollection<Suppression> suppressions)
+        IEnumerable<Diagnostic> diagnostics, IReadOnlyDictionary<string, Severity?> severities, IReadOnlyCollection<Suppression> suppressions, IReadOnlySet<string>? notRun = null)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         ArgumentNullException.ThrowIfNull(severities);
@@ -48,7 +50,7 @@ public static class DiagnosticPolicy
             }
         }
 
-        foreach (var unused in valid.Where(s => !used.Contains(s)))
+        foreach (var unused in valid.Where(s => !used.Contains(s) && notRun?.Contains(s.Id) != true))
         {
             raised.Add(new Diagnostic(DiagnosticIds.SuppressionInvalid, Severity.Warning, unused.Location, $"{unused.Id} is suppressed here but was not reported for this file.", "Remove the suppression, so that a real finding later is not hidden."));
         }

@@ -20,6 +20,9 @@ public sealed class ContentModel
     private static readonly string[] ListingNames = ["lists", "search", "sitemap", "feeds"];
     private static readonly string[] ReservedFolders = ["assets", FolderName];
 
+    /// <summary>Names every item's view already has (<see cref="Rendering.ItemViews"/>); a field of that name would hide them.</summary>
+    private static readonly string[] ReservedFieldNames = ["kind", "id", "url", "body", "reading_minutes", "date_iso", "date_text", "referenced_by", "referenced_via", "backlinks"];
+
     private readonly FrozenDictionary<string, KindDefinition> _byName;
 
     public ContentModel(IEnumerable<KindDefinition> kinds)
@@ -97,9 +100,9 @@ public sealed class ContentModel
         }
 
         var url = f.Text("url", required: true);
-        if (url is not null && !(url.StartsWith('/') && url.EndsWith('/') && url.Split("{id}").Length == 2 && !url.Any(char.IsWhiteSpace)))
+        if (url is not null && !(url.StartsWith('/') && url.EndsWith('/') && url.Split("{id}").Length == 2 && url.Replace("{id}", "", StringComparison.Ordinal).All(ch => char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch) || ch is '/' or '-')))
         {
-            diagnostics.Error(DiagnosticIds.ModelInvalid, f.LocationOf("url"), $"The address pattern '{url}' must start and end with '/' and contain {{id}} once.", "For example: url: /services/{id}/");
+            diagnostics.Error(DiagnosticIds.ModelInvalid, f.LocationOf("url"), $"The address pattern '{url}' must start and end with '/', contain {{id}} once, and otherwise only lower-case letters, digits, hyphens and slashes.", "For example: url: /services/{id}/");
             url = null;
         }
 
@@ -133,7 +136,7 @@ public sealed class ContentModel
             var intro = list.Text("intro") ?? "";
             var listLayout = list.Text("layout") ?? "items";
             list.ReportUnknownKeys();
-            if (listUrl is not null && !(listUrl.StartsWith('/') && listUrl.EndsWith('/') && !listUrl.Any(char.IsWhiteSpace)))
+            if (listUrl is not null && !(listUrl.StartsWith('/') && listUrl.EndsWith('/') && listUrl.All(ch => char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch) || ch is '/' or '-')))
             {
                 diagnostics.Error(DiagnosticIds.ModelInvalid, list.LocationOf("url"), $"The list address '{listUrl}' must start and end with '/'.", "For example: url: /services/");
             }
@@ -198,6 +201,15 @@ public sealed class ContentModel
 
         NeedField(titleField, "title_field", FieldType.Text, required: true);
         NeedField(descriptionField, "description_field", FieldType.Text, required: false);
+        if (kind.Field(descriptionField) is { Required: false, Default: null })
+        {
+            diagnostics.Error(DiagnosticIds.ModelInvalid, f.LocationOf("description_field"), $"The description field '{descriptionField}' is optional and has no default, so an item without it could not be published.", $"Make '{descriptionField}' required, or give it a default.");
+        }
+
+        if (kind.ListPage is { } listed && listed.Url == "/")
+        {
+            diagnostics.Error(DiagnosticIds.ModelInvalid, f.LocationOf("list"), "A kind's list page cannot be the home page.", "Give it its own address, such as /services/.");
+        }
         NeedField(dateField, "date_field", FieldType.Date, required: true);
         foreach (var from in bookingFrom.Where(b => kind.Field(b.Value) is not { Type: FieldType.Url or FieldType.Reference or FieldType.References }))
         {
@@ -223,9 +235,9 @@ public sealed class ContentModel
     private static FieldDefinition? ReadField(string name, YamlFields map, DiagnosticBag diagnostics)
     {
         var location = map.KeyLocation(name);
-        if (KindDefinition.BuiltInFields.Contains(name))
+        if (KindDefinition.BuiltInFields.Contains(name) || ReservedFieldNames.Contains(name))
         {
-            diagnostics.Error(DiagnosticIds.ModelInvalid, location, $"'{name}' is a field every kind has; it cannot be declared again.", "Remove it from the fields.");
+            diagnostics.Error(DiagnosticIds.ModelInvalid, location, $"'{name}' is {(ReservedFieldNames.Contains(name) ? "a name layouts already use for every item" : "a field every kind has")}; it cannot be declared again.", "Choose another name.");
             return null;
         }
 
@@ -289,6 +301,16 @@ public sealed class ContentModel
         if (type is FieldType.Reference or FieldType.References && to is null)
         {
             diagnostics.Error(DiagnosticIds.ModelInvalid, f.Location, $"The reference field '{name}' does not say which kind it refers to.", "Add a line such as: to: author");
+        }
+
+        if ((min > max) || (minLength > maxLength))
+        {
+            diagnostics.Error(DiagnosticIds.ModelInvalid, f.Location, $"The field '{name}' has a smallest value or length larger than its largest.", "Swap the two limits.");
+        }
+
+        if (fallback is not null && type is not (FieldType.Text or FieldType.LongText or FieldType.Markdown))
+        {
+            diagnostics.Error(DiagnosticIds.ModelInvalid, f.LocationOf("default"), $"Only text fields can have a default, and '{name}' is {FieldDefinition.TypeName(type)}.", "Remove the default.");
         }
 
         if (type is FieldType.Choice && values.IsEmpty)

@@ -71,6 +71,10 @@ public static class ItemBinder
             {
                 f.Diagnostics.Error(DiagnosticIds.WrongType, entry.LocationOf("id"), $"'{id}' is not a diagnostic id.", Suggest.DidYouMean(id, known) ?? "Run 'site explain' for the list.");
             }
+            else if (id is not null && !DiagnosticIds.Adjustable.Contains(id))
+            {
+                f.Diagnostics.Error(DiagnosticIds.WrongType, entry.LocationOf("id"), $"{id} cannot be suppressed: it means this page would be built incomplete or wrong.", "Fix what it reports instead.");
+            }
             else if (id is not null)
             {
                 result.Add(new Suppression(id, reason, entry.LocationOf("id"), file.Source));

@@ -181,10 +181,22 @@ public sealed class StructuredData
             }
             else
             {
-                var texts = field.IsList ? item.TextsOf(field.Name) : item.Fields.TryGetValue(field.Name, out var v) ? [Convert.ToString(v, CultureInfo.InvariantCulture)!] : [];
-                foreach (var text in texts)
+                if (field.IsList)
                 {
-                    values.Add((JsonNode?)JsonValue.Create(text));
+                    foreach (var text in item.TextsOf(field.Name))
+                    {
+                        values.Add((JsonNode?)JsonValue.Create(text));
+                    }
+                }
+                else if (item.Fields.TryGetValue(field.Name, out var value))
+                {
+                    values.Add((JsonNode?)(value switch
+                    {
+                        DateOnly date => JsonValue.Create(Views.DateIso(date)),
+                        bool flag => JsonValue.Create(flag),
+                        int number => JsonValue.Create(number),
+                        _ => JsonValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture)),
+                    }));
                 }
             }
 

@@ -21,11 +21,22 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
         ArgumentNullException.ThrowIfNull(context);
         var documentsOfKind = context.DependencyDocuments().Where(d => d.Model is ContentItem).ToLookup(d => ((ContentItem)d.Model!).KindName, StringComparer.Ordinal);
         var byKind = model.Kinds.ToDictionary(k => k.Name, k => documentsOfKind[k.Name].ToList(), StringComparer.Ordinal);
-        var ids = byKind.ToDictionary(k => k.Key, k => k.Value.Select(d => ((ContentItem)d.Model!).Slug).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-
         // An item whose required reference is broken cannot be shown and is left out; a broken optional
-        // reference is reported and simply not shown.
-        var kept = byKind.Values.SelectMany(d => d).Where(d => CheckReferences(context, (ContentItem)d.Model!, ids)).ToList();
+        // reference is reported and simply not shown. Leaving an item out can break a required reference to
+        // it, so this repeats until nothing more is left out; each broken reference is reported once.
+        var kept = byKind.Values.SelectMany(d => d).ToList();
+        var reported = new HashSet<SourceLocation>();
+        while (true)
+        {
+            var ids = model.Kinds.ToDictionary(k => k.Name, k => kept.Select(d => (ContentItem)d.Model!).Where(i => i.KindName == k.Name).Select(i => i.Slug).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+            var next = kept.Where(d => CheckReferences(context, (ContentItem)d.Model!, ids, reported)).ToList();
+            if (next.Count == kept.Count)
+            {
+                break;
+            }
+
+            kept = next;
+        }
         var authors = Entries<Author>(kept);
         var conditions = Entries<Condition>(kept);
         var pages = Entries<Page>(kept);
@@ -51,7 +62,7 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
         {
             var a = entry.Item;
             var author = index.AuthorsById[a.Author.Value].Item;
-            result.Add(PageFor(entry.Document, new SitePage("article", "article", a.Url, a.Title, a.Description,
+            result.Add(PageFor(entry.Document, new SitePage(a.Kind.Layout, "article", a.Url, a.Title, a.Description,
                 [new("Home", "/"), new("Articles", "/articles/"), new(a.Title, a.Url)], a.Updated ?? a.Date, "article", new Lazy<object>(() => views.Article(entry)))
             {
                 Booking = author.BookingUrl is null ? clinicBooking : BookingView.ForAuthor(settings, author),
@@ -63,7 +74,7 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
         {
             var c = entry.Item;
             var newest = index.ArticlesByCondition.GetValueOrDefault(c.Slug, []).Select(a => (DateOnly?)(a.Item.Updated ?? a.Item.Date));
-            result.Add(PageFor(entry.Document, new SitePage("condition", "condition", c.Url, c.Title, c.Description,
+            result.Add(PageFor(entry.Document, new SitePage(c.Kind.Layout, "condition", c.Url, c.Title, c.Description,
                 [new("Home", "/"), new("Conditions", "/conditions/"), new(c.Title, c.Url)], Newest(newest.Append(c.LastReviewed)), "condition", new Lazy<object>(() => views.Condition(entry)))
             {
                 Booking = clinicBooking,
@@ -75,7 +86,7 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
         {
             var a = entry.Item;
             var newest = index.ArticlesByAuthor.GetValueOrDefault(a.Slug, []).Select(x => (DateOnly?)(x.Item.Updated ?? x.Item.Date));
-            result.Add(PageFor(entry.Document, new SitePage("author", "author", a.Url, a.Name, a.Description,
+            result.Add(PageFor(entry.Document, new SitePage(a.Kind.Layout, "author", a.Url, a.Name, a.Description,
                 a.Kind.ListPage is { } team ? [new("Home", "/"), new(team.Title, team.Url), new(a.Name, a.Url)] : [new("Home", "/"), new(a.Name, a.Url)], Newest(newest), "author", new Lazy<object>(() => views.Author(entry)))
             {
                 Booking = BookingView.ForAuthor(settings, a),
@@ -86,7 +97,7 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
         foreach (var entry in index.Pages)
         {
             var p = entry.Item;
-            result.Add(PageFor(entry.Document, new SitePage("page", "page", p.Url, p.Title, p.Description,
+            result.Add(PageFor(entry.Document, new SitePage(p.Kind.Layout, "page", p.Url, p.Title, p.Description,
                 [new("Home", "/"), new(p.Title, p.Url)], p.Updated, "content_page", new Lazy<object>(() => Views.Page(entry)))
             {
                 Booking = clinicBooking,
@@ -144,7 +155,7 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
         [.. documents.Where(d => d.Model is T).Select(SiteIndex.EntryOf<T>)];
 
     /// <summary>Reports every reference to an item that does not exist; false when a required one is broken.</summary>
-    private bool CheckReferences(BuildContext context, ContentItem item, Dictionary<string, HashSet<string>> ids)
+    private bool CheckReferences(BuildContext context, ContentItem item, Dictionary<string, HashSet<string>> ids, HashSet<SourceLocation> reported)
     {
         var ok = true;
         foreach (var field in item.Kind.Fields.Where(f => f.IsReference))
@@ -155,6 +166,11 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
             foreach (var reference in references.Where(r => !known.Contains(r.Value)))
             {
                 ok &= !field.Required;
+                if (!reported.Add(reference.Location))
+                {
+                    continue;
+                }
+
                 context.Diagnostics.Error(
                     DiagnosticIds.UnknownReference,
                     reference.Location,
