@@ -31,10 +31,10 @@ public record ContentItem(KindDefinition Kind, string Slug, SourceLocation Front
     /// <see cref="Located{T}"/> of string for a reference, or an immutable array of those for lists.
     /// Fields left out (or invalid) are absent.
     /// </summary>
-    public ImmutableDictionary<string, object> Fields { get; init; } = ImmutableDictionary<string, object>.Empty;
+    public IReadOnlyDictionary<string, object> Fields { get; init; } = new Dictionary<string, object>();
 
     /// <summary>Where each field's value is written in the file, for checks that report on a field.</summary>
-    public ImmutableDictionary<string, SourceLocation> Locations { get; init; } = ImmutableDictionary<string, SourceLocation>.Empty;
+    public IReadOnlyDictionary<string, SourceLocation> Locations { get; init; } = new Dictionary<string, SourceLocation>();
 
     /// <summary>Where a field's value is written, or the start of the file when it is not.</summary>
     public SourceLocation LocationOf(string field) => Locations.GetValueOrDefault(field) ?? FrontMatter;

@@ -17,7 +17,8 @@ public static class ItemBinder
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(f);
         ArgumentNullException.ThrowIfNull(file);
-        var values = ImmutableDictionary.CreateBuilder<string, object>(StringComparer.Ordinal);
+        // Plain dictionaries, filled here and never changed after: bound items are read by many threads.
+        var values = new Dictionary<string, object>(kind.Fields.Length, StringComparer.Ordinal);
         var complete = true;
         foreach (var field in kind.Fields)
         {
@@ -51,18 +52,24 @@ public static class ItemBinder
 
         return new ContentItem(kind, file.Slug, file.FrontMatter, title, description) {
             Draft = draft,
-            Fields = values.ToImmutable(),
+            Fields = values,
             Suppressions = suppressions,
-            Locations = kind.Fields.Where(d => f.Has(d.Name)).ToImmutableDictionary(d => d.Name, d => f.LocationOf(d.Name), StringComparer.Ordinal),
+            Locations = kind.Fields.Where(d => f.Has(d.Name)).ToDictionary(d => d.Name, d => f.LocationOf(d.Name), StringComparer.Ordinal),
         };
     }
 
     /// <summary><c>suppress: [{id: SITE6002, reason: "..."}]</c>; the reason is checked when the policy is applied.</summary>
     private static ImmutableArray<Suppression> Suppressions(YamlFields f, ContentFile file)
     {
+        var entries = f.MapList("suppress");
+        if (entries.IsEmpty)
+        {
+            return [];
+        }
+
         var known = DiagnosticIds.All.Select(d => d.Id).ToList();
         var result = ImmutableArray.CreateBuilder<Suppression>();
-        foreach (var entry in f.MapList("suppress"))
+        foreach (var entry in entries)
         {
             var id = entry.Text("id", required: true);
             var reason = entry.Text("reason");
@@ -168,7 +175,7 @@ public static class ItemBinder
     }
 
     /// <summary>Rules between two fields of one item: an image needs its description; a date may not precede another.</summary>
-    private static void CheckCompanions(FieldDefinition field, YamlFields f, ImmutableDictionary<string, object>.Builder values)
+    private static void CheckCompanions(FieldDefinition field, YamlFields f, Dictionary<string, object> values)
     {
         if (field.Alt is { } alt && values.ContainsKey(field.Name) && !values.ContainsKey(alt))
         {
@@ -182,7 +189,7 @@ public static class ItemBinder
     }
 
     /// <summary>Fills <c>{field}</c> placeholders of a default value with the item's own text fields.</summary>
-    private static string Fill(string template, ImmutableDictionary<string, object>.Builder values)
+    private static string Fill(string template, Dictionary<string, object> values)
     {
         var text = template;
         foreach (var (name, value) in values)
