@@ -98,7 +98,7 @@ public class LinkCheckTests
     {
         using var site = new TestSite(new Dictionary<string, string?>
         {
-            ["theme/layouts/page.sbn"] = "<div data-site=\"body\">\n  <a href=\"/contact-us/\">Contact</a>\n{{ content_page.body }}</div>\n",
+            ["theme/layouts/page.sbn"] = "<div data-site=\"body\">\n  <a href=\"/contact-us/\">Contact</a>\n{{ item.body }}</div>\n",
         });
         var error = TestSite.SingleError(await site.BuildAsync());
         Assert.Equal(DiagnosticIds.BrokenLink, error.Id);

@@ -56,7 +56,7 @@ public class ThemeTests
     [Fact]
     public async Task A_template_syntax_error_points_at_the_template_line()
     {
-        using var site = new TestSite(new Dictionary<string, string?> { ["theme/layouts/page.sbn"] = "<h1>{{ content_page.title </h1>\n" });
+        using var site = new TestSite(new Dictionary<string, string?> { ["theme/layouts/page.sbn"] = "<h1>{{ item.title </h1>\n" });
         var result = await site.BuildAsync();
         var error = result.Diagnostics.First();
         Assert.Equal(DiagnosticIds.TemplateSyntax, error.Id);
@@ -68,7 +68,7 @@ public class ThemeTests
     [Fact]
     public async Task A_misspelt_template_variable_fails_with_the_page_named()
     {
-        using var site = new TestSite(new Dictionary<string, string?> { ["theme/layouts/page.sbn"] = "<h1 data-site=\"body\">\n{{ content_page.titel }}</h1>\n" });
+        using var site = new TestSite(new Dictionary<string, string?> { ["theme/layouts/page.sbn"] = "<h1 data-site=\"body\">\n{{ item.titel }}</h1>\n" });
         var error = TestSite.SingleError(await site.BuildAsync());
         Assert.Equal(DiagnosticIds.TemplateRender, error.Id);
         Assert.Equal("theme/layouts/page.sbn", error.Location?.File);

@@ -21,7 +21,7 @@ public sealed class ContentModel
     private static readonly string[] ReservedFolders = ["assets", FolderName];
 
     /// <summary>Names every item's view already has (<see cref="Rendering.ItemViews"/>); a field of that name would hide them.</summary>
-    private static readonly string[] ReservedFieldNames = ["kind", "id", "url", "body", "reading_minutes", "date_iso", "date_text", "referenced_by", "referenced_via", "backlinks"];
+    private static readonly string[] ReservedFieldNames = ["kind", "id", "url", "body", "reading_minutes", "date_iso", "date_text", "referenced_by", "referenced_via", "backlinks", "related"];
 
     private readonly FrozenDictionary<string, KindDefinition> _byName;
 
@@ -128,6 +128,23 @@ public sealed class ContentModel
         var scaffoldBody = f.Text("scaffold_body") ?? "Write the text here.";
         var schemaId = f.Text("schema_id") ?? name;
         var bookingFrom = f.List("booking_from");
+        RelatedRule? related = null;
+        if (f.Map("related") is { } relatedMap)
+        {
+            var count = relatedMap.Number("count", 1, 20) ?? 3;
+            var weights = new List<(string, int)>();
+            if (relatedMap.Map("by", required: true) is { } by)
+            {
+                foreach (var field in by.Keys.ToList())
+                {
+                    weights.Add((field, by.Number(field, 1, 10) ?? 1));
+                }
+            }
+
+            relatedMap.ReportUnknownKeys();
+            related = new RelatedRule(count, [.. weights]);
+        }
+
         ListPage? listPage = null;
         if (f.Map("list") is { } list)
         {
@@ -177,6 +194,7 @@ public sealed class ContentModel
                 ScaffoldBody = scaffoldBody.Trim() + "\n",
                 SchemaId = schemaId,
                 ListPage = listPage,
+                Related = related,
                 BookingFrom = [.. bookingFrom.Select(b => b.Value)],
             };
         if (kind is null)
@@ -211,6 +229,14 @@ public sealed class ContentModel
             diagnostics.Error(DiagnosticIds.ModelInvalid, f.LocationOf("list"), "A kind's list page cannot be the home page.", "Give it its own address, such as /services/.");
         }
         NeedField(dateField, "date_field", FieldType.Date, required: true);
+        foreach (var (field, _) in kind.Related?.Weights ?? [])
+        {
+            if (kind.Field(field) is not { IsList: true })
+            {
+                diagnostics.Error(DiagnosticIds.ModelInvalid, f.LocationOf("related"), $"'related' counts shared values of '{field}', which is not a list or references field of this kind.", Suggest.DidYouMean(field, kind.Fields.Select(x => x.Name)));
+            }
+        }
+
         foreach (var from in bookingFrom.Where(b => kind.Field(b.Value) is not { Type: FieldType.Url or FieldType.Reference or FieldType.References }))
         {
             diagnostics.Error(DiagnosticIds.ModelInvalid, from.Location, $"'booking_from' names '{from.Value}', which is not a url or reference field of this kind.", Suggest.DidYouMean(from.Value, kind.Fields.Select(x => x.Name)));

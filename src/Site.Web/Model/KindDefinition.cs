@@ -15,6 +15,9 @@ public enum Listings
     Feeds = 8,
 }
 
+/// <summary>Related items: up to <paramref name="Count"/> of the same kind sharing the most weighted field values.</summary>
+public sealed record RelatedRule(int Count, ImmutableArray<(string Field, int Weight)> Weights);
+
 /// <summary>A page that lists every item of one kind, declared in the kind's model file.</summary>
 public sealed record ListPage(string Url, string Title, string Intro, string Layout);
 
@@ -79,6 +82,12 @@ public sealed record KindDefinition(string Name, string Folder, string UrlPatter
     /// whose items' own booking address is used when exactly one has one. The clinic's address otherwise.
     /// </summary>
     public ImmutableArray<string> BookingFrom { get; init; } = [];
+
+    /// <summary>
+    /// How related items of the same kind are found (<c>related:</c>): how many to show, and each field whose
+    /// shared values count, with its weight. Empty: no related items.
+    /// </summary>
+    public RelatedRule? Related { get; init; }
 
     /// <summary>Fields every kind has whether or not its file declares them.</summary>
     public static readonly ImmutableArray<string> BuiltInFields = ["draft", "suppress"];

@@ -46,6 +46,56 @@ public sealed class ContentGraph
         return _referencedBy.GetValueOrDefault((item.KindName, item.Slug), []);
     }
 
+    /// <summary>How many of the newest items sharing one value are considered as related.</summary>
+    private const int CandidatesPerValue = 30;
+
+    private FrozenDictionary<(string Kind, string Field, string Value), ImmutableArray<Document>>? _byValue;
+
+    /// <summary>
+    /// The items of the same kind related to this one by the kind's <c>related:</c> rule: those sharing the most
+    /// weighted values, newest first among equals. Candidates are the newest few sharing each value, so the
+    /// cost does not grow with the size of the archive.
+    /// </summary>
+    public ImmutableArray<Document> Related(ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.Kind.Related is not { } rule)
+        {
+            return [];
+        }
+
+        var byValue = LazyInitializer.EnsureInitialized(ref _byValue, BuildByValue);
+        var own = rule.Weights.Select(w => (w.Weight, Field: w.Field, Values: item.TextsOf(w.Field).ToHashSet(StringComparer.Ordinal))).ToList();
+        var candidates = new HashSet<Document>(ReferenceEqualityComparer.Instance);
+        foreach (var (_, field, values) in own)
+        {
+            var taxonomy = item.Kind.Field(field)?.Taxonomy == true;
+            foreach (var value in values)
+            {
+                candidates.UnionWith(byValue.GetValueOrDefault((item.KindName, field, taxonomy ? ContentUrls.Slugify(value) : value), []).Take(CandidatesPerValue));
+            }
+        }
+
+        return [.. candidates
+            .Select(d => (Document: d, Item: Item(d)))
+            .Where(c => c.Item.Slug != item.Slug)
+            .Select(c => (c.Document, c.Item, Score: own.Sum(o => o.Weight * c.Item.TextsOf(o.Field).Count(o.Values.Contains))))
+            .OrderByDescending(x => x.Score)
+            .ThenByDescending(x => x.Item.PublishedOn)
+            .ThenBy(x => x.Item.Slug, StringComparer.Ordinal)
+            .Take(rule.Count)
+            .Select(x => x.Document)];
+    }
+
+    /// <summary>For every kind with a related rule: its items by each value of each counted field, in kind order.</summary>
+    private FrozenDictionary<(string Kind, string Field, string Value), ImmutableArray<Document>> BuildByValue() =>
+        _byKind.Values.SelectMany(items => items)
+            .SelectMany(d => (Item(d).Kind.Related?.Weights ?? []).SelectMany(w =>
+                Item(d).TextsOf(w.Field).Select(v => Item(d).Kind.Field(w.Field)?.Taxonomy == true ? ContentUrls.Slugify(v) : v).Distinct(StringComparer.Ordinal)
+                    .Select(v => (Key: (Item(d).KindName, w.Field, v), Document: d))))
+            .GroupBy(x => x.Key)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Document).ToImmutableArray());
+
     /// <summary>The ids a reference field of an item names.</summary>
     public static IEnumerable<string> Targets(ContentItem item, FieldDefinition field)
     {

@@ -27,7 +27,15 @@ public sealed class ItemViews(SiteIndex index)
     /// <summary>How far references are followed: a page (0) shows its references' own references as links only.</summary>
     private const int Deepest = 2;
 
-    private readonly ConcurrentDictionary<(Document, int), ScriptObject> _cards = new();
+    private readonly ConcurrentDictionary<(Document, int), ScriptObject> _cards = new(new IdentityComparer());
+
+    /// <summary>Documents are records; a card belongs to one document object, and hashing a record's values costs.</summary>
+    private sealed class IdentityComparer : IEqualityComparer<(Document, int)>
+    {
+        public bool Equals((Document, int) x, (Document, int) y) => ReferenceEquals(x.Item1, y.Item1) && x.Item2 == y.Item2;
+
+        public int GetHashCode((Document, int) obj) => HashCode.Combine(System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj.Item1), obj.Item2);
+    }
 
     /// <summary>The view of an item's own page.</summary>
     public ScriptObject Page(Document document)
@@ -35,6 +43,7 @@ public sealed class ItemViews(SiteIndex index)
         ArgumentNullException.ThrowIfNull(document);
         var view = Build(document, 0);
         view["body"] = SiteIndex.EntryOf<ContentItem>(document).Body;
+        view["related"] = new ScriptArray(Cards(index.Graph.Related(ContentGraph.Item(document))));
         return view;
     }
 
@@ -49,13 +58,13 @@ public sealed class ItemViews(SiteIndex index)
         ArgumentNullException.ThrowIfNull(item);
         return [.. index.Graph.ReferencesTo(item)
             .Where(r => r.Field.BacklinkTitle is not null)
-            .GroupBy(r => r.Field)
-            .OrderBy(g => g.Key.Location.File, StringComparer.Ordinal).ThenBy(g => g.Key.Location.Line)
+            .GroupBy(r => (Kind: ContentGraph.Item(r.Item).KindName, Field: r.Field.Name))
+            .OrderBy(g => g.Key.Kind, StringComparer.Ordinal).ThenBy(g => g.First().Field.Location.Line)
             .Select(g =>
             {
-                var kind = ContentGraph.Item(g.First().Item).Kind;
-                var items = index.Graph.ItemsOf(kind.Name).Where(d => g.Any(r => ReferenceEquals(r.Item, d)));
-                return new BacklinkGroup($"{kind.Name}-{g.Key.Name}", g.Key.BacklinkTitle!.Replace("{title}", item.Title, StringComparison.Ordinal), kind.Name, Cards(items, depth));
+                var documents = g.Select(r => r.Item).ToHashSet(ReferenceEqualityComparer.Instance);
+                var items = index.Graph.ItemsOf(g.Key.Kind).Where(documents.Contains);
+                return new BacklinkGroup($"{g.Key.Kind}-{g.Key.Field}", g.First().Field.BacklinkTitle!.Replace("{title}", item.Title, StringComparison.Ordinal), g.Key.Kind, Cards(items, depth));
             })];
     }
 
@@ -81,6 +90,13 @@ public sealed class ItemViews(SiteIndex index)
         foreach (var field in kind.Fields)
         {
             view[field.Name] = Value(item, field, depth);
+            if (field.Type == FieldType.Image)
+            {
+                // Always present (null when unknown): layouts may test them.
+                var size = item.TextOf(field.Name) is { } image ? index.Images?.Of(image) : null;
+                view[field.Name + "_width"] = size?.Width;
+                view[field.Name + "_height"] = size?.Height;
+            }
         }
 
         if (depth < Deepest)
@@ -90,11 +106,25 @@ public sealed class ItemViews(SiteIndex index)
             var references = index.Graph.ReferencesTo(item);
             foreach (var name in index.KindNames)
             {
-                var documents = references.Where(r => ContentGraph.Item(r.Item).KindName == name).Select(r => r.Item).ToHashSet();
+                var documents = references.Where(r => ContentGraph.Item(r.Item).KindName == name).Select(r => r.Item).ToHashSet(ReferenceEqualityComparer.Instance);
                 referencedBy[name] = new ScriptArray(documents.Count == 0 ? [] : Cards(index.Graph.ItemsOf(name).Where(documents.Contains), depth + 1));
             }
 
             view["referenced_by"] = referencedBy;
+
+            // By kind and field ("article_author"): the articles an author wrote, not those they reviewed.
+            var referencedVia = new ScriptObject();
+            foreach (var other in index.Model?.Kinds ?? [])
+            {
+                foreach (var field in other.Fields.Where(f => f.To == kind.Name))
+                {
+                    // By name: in site serve, items parsed in earlier builds hold that build's model objects.
+                    var documents = references.Where(r => r.Field.Name == field.Name && ContentGraph.Item(r.Item).KindName == other.Name).Select(r => r.Item).ToHashSet(ReferenceEqualityComparer.Instance);
+                    referencedVia[$"{other.Name}_{field.Name}"] = new ScriptArray(documents.Count == 0 ? [] : Cards(index.Graph.ItemsOf(other.Name).Where(documents.Contains), depth + 1));
+                }
+            }
+
+            view["referenced_via"] = referencedVia;
             view["backlinks"] = new ScriptArray(Backlinks(item, depth + 1));
         }
 

@@ -69,7 +69,13 @@ public sealed class SiteIndex
     private Lazy<ContentGraph> _graph = new(() => new ContentGraph([]));
 
     /// <summary>The names of every kind of the content model, so a view can list "no items of this kind" too.</summary>
-    public ImmutableArray<string> KindNames { get; init; } = [];
+    public ImmutableArray<string> KindNames => Model?.Kinds.Select(k => k.Name).ToImmutableArray() ?? [];
+
+    /// <summary>The content model the items were bound with.</summary>
+    public Model.ContentModel? Model { get; init; }
+
+    /// <summary>Picture sizes, for width and height attributes of image fields.</summary>
+    public ImageSizes? Images { get; init; }
 
     /// <summary>Items by kind and id, and who references whom; built on first use.</summary>
     public ContentGraph Graph => _graph.Value;

@@ -17,7 +17,7 @@ public sealed class GenerateListPages(ContentModel model) : IModule
         var index = context.Get(SiteKeys.Index);
         var booking = context.Get(SiteKeys.ClinicBooking);
         var settings = index.Settings;
-        var views = new Views(index, null);
+        var views = new Views(index);
         var allConditions = index.Conditions.Select(c => new LinkView(c.Item.Title, c.Item.Url)).ToImmutableArray();
         var result = documents.ToBuilder();
         var home = new Crumb("Home", "/");

@@ -51,8 +51,7 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
                 Suggest.DidYouMean(settings.Disclaimer.Page, pages.Select(p => p.Item.Slug)) ?? $"Add input/pages/{settings.Disclaimer.Page}.md.");
         }
 
-        var index = new SiteIndex(settings, articles, conditions, authors, pages) { Items = [.. kept], KindNames = [.. model.Names] };
-        var views = new Views(index, images);
+        var index = new SiteIndex(settings, articles, conditions, authors, pages) { Items = [.. kept], Model = model, Images = images };
         var clinicBooking = BookingView.ForClinic(settings, index.Authors.Select(a => a.Item.Name.Split(' ')[0]));
         var result = ImmutableArray.CreateBuilder<Document>();
         context.Publish(SiteKeys.Index, index);
@@ -63,7 +62,7 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
             var a = entry.Item;
             var author = index.AuthorsById[a.Author.Value].Item;
             result.Add(PageFor(entry.Document, new SitePage(a.Kind.Layout, "article", a.Url, a.Title, a.Description,
-                [new("Home", "/"), new("Articles", "/articles/"), new(a.Title, a.Url)], a.Updated ?? a.Date, "article", new Lazy<object>(() => views.Article(entry)))
+                [new("Home", "/"), new("Articles", "/articles/"), new(a.Title, a.Url)], a.Updated ?? a.Date, "item", new Lazy<object>(() => index.ItemViews.Page(entry.Document)))
             {
                 Booking = author.BookingUrl is null ? clinicBooking : BookingView.ForAuthor(settings, author),
                 Item = a,
@@ -75,7 +74,7 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
             var c = entry.Item;
             var newest = index.ArticlesByCondition.GetValueOrDefault(c.Slug, []).Select(a => (DateOnly?)(a.Item.Updated ?? a.Item.Date));
             result.Add(PageFor(entry.Document, new SitePage(c.Kind.Layout, "condition", c.Url, c.Title, c.Description,
-                [new("Home", "/"), new("Conditions", "/conditions/"), new(c.Title, c.Url)], Newest(newest.Append(c.LastReviewed)), "condition", new Lazy<object>(() => views.Condition(entry)))
+                [new("Home", "/"), new("Conditions", "/conditions/"), new(c.Title, c.Url)], Newest(newest.Append(c.LastReviewed)), "item", new Lazy<object>(() => index.ItemViews.Page(entry.Document)))
             {
                 Booking = clinicBooking,
                 Item = c,
@@ -87,7 +86,7 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
             var a = entry.Item;
             var newest = index.ArticlesByAuthor.GetValueOrDefault(a.Slug, []).Select(x => (DateOnly?)(x.Item.Updated ?? x.Item.Date));
             result.Add(PageFor(entry.Document, new SitePage(a.Kind.Layout, "author", a.Url, a.Name, a.Description,
-                a.Kind.ListPage is { } team ? [new("Home", "/"), new(team.Title, team.Url), new(a.Name, a.Url)] : [new("Home", "/"), new(a.Name, a.Url)], Newest(newest), "author", new Lazy<object>(() => views.Author(entry)))
+                a.Kind.ListPage is { } team ? [new("Home", "/"), new(team.Title, team.Url), new(a.Name, a.Url)] : [new("Home", "/"), new(a.Name, a.Url)], Newest(newest), "item", new Lazy<object>(() => index.ItemViews.Page(entry.Document)))
             {
                 Booking = BookingView.ForAuthor(settings, a),
                 Item = a,
@@ -98,7 +97,7 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
         {
             var p = entry.Item;
             result.Add(PageFor(entry.Document, new SitePage(p.Kind.Layout, "page", p.Url, p.Title, p.Description,
-                [new("Home", "/"), new(p.Title, p.Url)], p.Updated, "content_page", new Lazy<object>(() => Views.Page(entry)))
+                [new("Home", "/"), new(p.Title, p.Url)], p.Updated, "item", new Lazy<object>(() => index.ItemViews.Page(entry.Document)))
             {
                 Booking = clinicBooking,
                 Item = p,
