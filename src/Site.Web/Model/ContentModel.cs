@@ -127,6 +127,15 @@ public sealed class ContentModel
 
         var scaffoldBody = f.Text("scaffold_body") ?? "Write the text here.";
         var schemaId = f.Text("schema_id") ?? name;
+        var ogType = f.Text("og_type") ?? "website";
+        if (ogType is not ("website" or "article" or "profile"))
+        {
+            diagnostics.Error(DiagnosticIds.ModelInvalid, f.LocationOf("og_type"), $"'{ogType}' is not an Open Graph type this site uses.", "Use website, article or profile.");
+        }
+
+        var shareImage = f.Text("share_image");
+        var updatedField = f.Text("updated_field");
+        var authorField = f.Text("author_field");
         var bookingFrom = f.List("booking_from");
         RelatedRule? related = null;
         if (f.Map("related") is { } relatedMap)
@@ -195,6 +204,10 @@ public sealed class ContentModel
                 SchemaId = schemaId,
                 ListPage = listPage,
                 Related = related,
+                OgType = ogType,
+                ShareImage = shareImage,
+                UpdatedField = updatedField,
+                AuthorField = authorField,
                 BookingFrom = [.. bookingFrom.Select(b => b.Value)],
             };
         if (kind is null)
@@ -229,6 +242,13 @@ public sealed class ContentModel
             diagnostics.Error(DiagnosticIds.ModelInvalid, f.LocationOf("list"), "A kind's list page cannot be the home page.", "Give it its own address, such as /services/.");
         }
         NeedField(dateField, "date_field", FieldType.Date, required: true);
+        NeedField(updatedField, "updated_field", FieldType.Date, required: false);
+        NeedField(authorField, "author_field", FieldType.Reference, required: false);
+        if (kind.Has(Listings.Feeds) && kind.DateField is null)
+        {
+            diagnostics.Error(DiagnosticIds.ModelInvalid, f.LocationOf("appears_in"), "A kind in the feeds needs a date_field: feed readers sort by it.", "Add date_field, or remove feeds from appears_in.");
+        }
+        NeedField(shareImage, "share_image", FieldType.Image, required: false);
         foreach (var (field, _) in kind.Related?.Weights ?? [])
         {
             if (kind.Field(field) is not { IsList: true })
@@ -316,6 +336,8 @@ public sealed class ContentModel
         var fallback = f.Text("default");
         var scaffold = f.TextOrList("scaffold", out var scaffoldIsList);
         var backlinkTitle = f.Text("backlink_title");
+        var redirectFrom = f.Flag("redirect_from", fallback: false);
+        var searchable = f.Flag("search", fallback: false);
         var schema = f.Text("schema");
         f.ReportUnknownKeys();
         if (typeIndex < 0)
@@ -365,6 +387,8 @@ public sealed class ContentModel
             Scaffold = scaffold,
             ScaffoldIsList = scaffoldIsList,
             BacklinkTitle = backlinkTitle,
+            RedirectFrom = redirectFrom,
+            Searchable = searchable,
             Schema = schema,
         };
     }

@@ -103,6 +103,12 @@ public sealed record FieldDefinition(string Name, FieldType Type, SourceLocation
     /// <summary>The schema.org property this field's value is stated under in the page's structured data.</summary>
     public string? Schema { get; init; }
 
+    /// <summary>For lists of site paths: each is an old address of the item, redirected to it permanently.</summary>
+    public bool RedirectFrom { get; init; }
+
+    /// <summary>The field's words are found by the site's search.</summary>
+    public bool Searchable { get; init; }
+
     /// <summary>A value used when the field is left out; <c>{field}</c> stands for another field's value.</summary>
     public string? Default { get; init; }
 

@@ -89,6 +89,21 @@ public sealed record KindDefinition(string Name, string Folder, string UrlPatter
     /// </summary>
     public RelatedRule? Related { get; init; }
 
+    /// <summary>The reference field naming who wrote an item, for feeds and structured data.</summary>
+    public string? AuthorField { get; init; }
+
+    /// <summary>The Open Graph type of its pages: article, profile or website.</summary>
+    public string OgType { get; init; } = "website";
+
+    /// <summary>The image field shared with links to its pages (og:image); the site's picture otherwise.</summary>
+    public string? ShareImage { get; init; }
+
+    /// <summary>The date field of the last real change; with the publication date it makes the modified time.</summary>
+    public string? UpdatedField { get; init; }
+
+    /// <summary>List fields whose values are this item's old addresses, each redirected to it.</summary>
+    public IEnumerable<FieldDefinition> RedirectFields => Fields.Where(f => f.RedirectFrom);
+
     /// <summary>Fields every kind has whether or not its file declares them.</summary>
     public static readonly ImmutableArray<string> BuiltInFields = ["draft", "suppress"];
 

@@ -73,13 +73,8 @@ public sealed record SitePage(
     /// <summary>The content item the page shows, if it shows one.</summary>
     public Content.ContentItem? Item { get; init; }
 
-    /// <summary>The Open Graph type: article, profile or website.</summary>
-    public string OgType => Item switch
-    {
-        Content.Article => "article",
-        Content.Author => "profile",
-        _ => "website",
-    };
+    /// <summary>The Open Graph type: the kind's, or website for pages that are not an item.</summary>
+    public string OgType => Item?.Kind.OgType ?? "website";
 
     /// <summary>The page's JSON-LD graph, serialised.</summary>
     public string StructuredData { get; init; } = "";

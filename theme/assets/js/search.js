@@ -20,7 +20,7 @@
       .map(stem);
   }
 
-  var KIND_ORDER = { Article: 0, Condition: 1, Author: 2 };
+  var KIND_ORDER = { Article: 0, Condition: 1, Service: 2, Author: 3 };
 
   function matches(words, term) {
     var count = 0;
@@ -40,7 +40,7 @@
       if (inTitle === 0 && matches(text, terms[i]) === 0) { return null; }
       if (inTitle > 0) { titleTerms++; titleHits += inTitle; }
     }
-    return { page: page, titleTerms: titleTerms, kind: KIND_ORDER[page[2]], density: titleHits / Math.max(1, title.length) };
+    return { page: page, titleTerms: titleTerms, kind: page[2] in KIND_ORDER ? KIND_ORDER[page[2]] : 9, density: titleHits / Math.max(1, title.length) };
   }
 
   function compare(a, b) {

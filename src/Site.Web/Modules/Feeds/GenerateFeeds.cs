@@ -17,11 +17,25 @@ public sealed class GenerateFeeds(SiteSettings settings, int count = 20) : IModu
     {
         ArgumentNullException.ThrowIfNull(context);
         var index = context.Get(SiteKeys.Index);
-        var latest = index.Articles.Take(count).ToList();
+        var latest = (index.Model?.Kinds ?? []).Where(k => k.Has(Model.Listings.Feeds))
+            .SelectMany(k => index.Graph.ItemsOf(k.Name))
+            .Select(SiteIndex.EntryOf<ContentItem>)
+            .OrderByDescending(e => e.Item.PublishedOn).ThenBy(e => e.Item.Title, StringComparer.Ordinal)
+            .Take(count).ToList();
         return ValueTask.FromResult(documents
             .Add(new Document(null, "feed.xml", Atom(index, latest)))
             .Add(new Document(null, "feed.json", Json(index, latest))));
     }
+
+    /// <summary>The date of the last real change: the kind's updated field, or the publication date.</summary>
+    private static DateOnly Modified(ContentItem item) =>
+        (item.Kind.UpdatedField is { } field ? item.DateOf(field) : null) ?? item.PublishedOn!.Value;
+
+    /// <summary>Who wrote the item, through the kind's author field.</summary>
+    private static ContentItem? AuthorOf(SiteIndex index, ContentItem item) =>
+        item.Kind.AuthorField is { } field && item.Kind.Field(field)?.To is { } kind && item.ReferenceOf(field) is { } id
+            ? index.Graph.Find(kind, id.Value)?.Model as ContentItem
+            : null;
 
     /// <summary>A date at the start of the day in the clinic's time zone, with its UTC offset.</summary>
     public static DateTimeOffset AtClinicMidnight(DateOnly date, TimeZoneInfo zone)
@@ -33,7 +47,7 @@ public sealed class GenerateFeeds(SiteSettings settings, int count = 20) : IModu
 
     private string Stamp(DateOnly date) => AtClinicMidnight(date, settings.TimeZone).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 
-    private string Atom(SiteIndex index, List<Entry<Article>> latest)
+    private string Atom(SiteIndex index, List<Entry<ContentItem>> latest)
     {
         var text = new StringBuilder();
         using (var xml = XmlWriter.Create(text, new XmlWriterSettings { Indent = true }))
@@ -45,7 +59,7 @@ public sealed class GenerateFeeds(SiteSettings settings, int count = 20) : IModu
             xml.WriteElementString("id", ns, settings.Absolute("/"));
             WriteLink(xml, settings.Absolute("/feed.xml"), "self");
             WriteLink(xml, settings.Absolute("/"), "alternate");
-            var newest = latest.Select(a => a.Item.Updated ?? a.Item.Date).DefaultIfEmpty(new DateOnly(2000, 1, 1)).Max();
+            var newest = latest.Select(a => Modified(a.Item)).DefaultIfEmpty(new DateOnly(2000, 1, 1)).Max();
             xml.WriteElementString("updated", ns, Stamp(newest));
             foreach (var entry in latest)
             {
@@ -54,12 +68,16 @@ public sealed class GenerateFeeds(SiteSettings settings, int count = 20) : IModu
                 xml.WriteElementString("title", ns, a.Title);
                 xml.WriteElementString("id", ns, settings.Absolute(a.Url));
                 WriteLink(xml, settings.Absolute(a.Url), "alternate");
-                xml.WriteElementString("published", ns, Stamp(a.Date));
-                xml.WriteElementString("updated", ns, Stamp(a.Updated ?? a.Date));
-                xml.WriteStartElement("author", ns);
-                xml.WriteElementString("name", ns, index.AuthorsById[a.Author.Value].Item.Name);
-                xml.WriteElementString("uri", ns, settings.Absolute(index.AuthorsById[a.Author.Value].Item.Url));
-                xml.WriteEndElement();
+                xml.WriteElementString("published", ns, Stamp(a.PublishedOn!.Value));
+                xml.WriteElementString("updated", ns, Stamp(Modified(a)));
+                if (AuthorOf(index, a) is { } author)
+                {
+                    xml.WriteStartElement("author", ns);
+                    xml.WriteElementString("name", ns, author.Title);
+                    xml.WriteElementString("uri", ns, settings.Absolute(author.Url));
+                    xml.WriteEndElement();
+                }
+
                 xml.WriteElementString("summary", ns, a.Description);
                 xml.WriteEndElement();
             }
@@ -78,7 +96,7 @@ public sealed class GenerateFeeds(SiteSettings settings, int count = 20) : IModu
         }
     }
 
-    private string Json(SiteIndex index, List<Entry<Article>> latest)
+    private string Json(SiteIndex index, List<Entry<ContentItem>> latest)
     {
         using var stream = new MemoryStream();
         using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
@@ -94,23 +112,27 @@ public sealed class GenerateFeeds(SiteSettings settings, int count = 20) : IModu
             foreach (var entry in latest)
             {
                 var a = entry.Item;
-                var author = index.AuthorsById[a.Author.Value].Item;
+                var author = AuthorOf(index, a);
                 json.WriteStartObject();
                 json.WriteString("id", settings.Absolute(a.Url));
                 json.WriteString("url", settings.Absolute(a.Url));
                 json.WriteString("title", a.Title);
                 json.WriteString("summary", a.Description);
                 json.WriteString("content_html", entry.Body);
-                json.WriteString("date_published", Stamp(a.Date));
-                json.WriteString("date_modified", Stamp(a.Updated ?? a.Date));
+                json.WriteString("date_published", Stamp(a.PublishedOn!.Value));
+                json.WriteString("date_modified", Stamp(Modified(a)));
                 json.WriteStartArray("authors");
-                json.WriteStartObject();
-                json.WriteString("name", author.Name);
-                json.WriteString("url", settings.Absolute(author.Url));
-                json.WriteEndObject();
+                if (author is not null)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("name", author.Title);
+                    json.WriteString("url", settings.Absolute(author.Url));
+                    json.WriteEndObject();
+                }
+
                 json.WriteEndArray();
                 json.WriteStartArray("tags");
-                foreach (var tag in a.Tags)
+                foreach (var tag in a.Kind.Fields.Where(f => f.Taxonomy).SelectMany(f => a.TextsOf(f.Name)))
                 {
                     json.WriteStringValue(tag);
                 }

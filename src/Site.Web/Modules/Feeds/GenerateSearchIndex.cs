@@ -26,13 +26,12 @@ public sealed class GenerateSearchIndex(BuildCache? cache = null) : IModule
     {
         ArgumentNullException.ThrowIfNull(context);
         var index = context.Get(SiteKeys.Index);
-        var entries = index.Articles.AsParallel().AsOrdered().Select(e => Remembered(e, () => Entry(e.Item, "Article", Text(e), e.Item.Tags))).ToList()
-            .Concat(index.Conditions.Select(e => Remembered(e, () => Entry(e.Item, "Condition", Text(e), [.. e.Item.AlsoKnownAs, .. e.Item.Symptoms, .. e.Item.Treatments]))))
-            .Concat(index.Authors.Select(e => Remembered(e, () => Entry(e.Item, "Author", Text(e), [e.Item.Role, .. e.Item.Interests]))))
-            .Concat(index.Items
-                .Where(d => d.Model!.GetType() == typeof(ContentItem) && ((ContentItem)d.Model).Kind.Has(Model.Listings.Search))
-                .Select(SiteIndex.EntryOf<ContentItem>)
-                .Select(e => Remembered(e, () => Entry(e.Item, e.Item.Kind.Label, Text(e), Words(e.Item)))))
+        // Every kind the model lists in search, in model order, each newest first or by title.
+        var entries = (index.Model?.Kinds ?? []).Where(k => k.Has(Model.Listings.Search))
+            .SelectMany(k => index.Graph.ItemsOf(k.Name))
+            .Select(SiteIndex.EntryOf<ContentItem>)
+            .AsParallel().AsOrdered()
+            .Select(e => Remembered(e, () => Entry(e.Item, e.Item.Kind.Label, Text(e), Words(e.Item))))
             .ToList();
 
         using var stream = new MemoryStream();
@@ -65,9 +64,9 @@ public sealed class GenerateSearchIndex(BuildCache? cache = null) : IModule
         where T : ContentItem =>
         ((string, string, string, string, List<string>, string[]))_computed.GetValue(entry.Document, _ => compute());
 
-    /// <summary>The text and list fields of an item of a kind without a record of its own.</summary>
+    /// <summary>The values of the fields the model marks <c>search: true</c>.</summary>
     private static IEnumerable<string> Words(ContentItem item) => item.Kind.Fields
-        .Where(f => f.Type is Model.FieldType.Text or Model.FieldType.LongText or Model.FieldType.Markdown or Model.FieldType.List)
+        .Where(f => f.Searchable)
         .SelectMany(f => f.IsList ? item.TextsOf(f.Name) : item.TextOf(f.Name) is { } text ? [text] : []);
 
     /// <summary>The words of the body, as RenderMarkdown collected them (no second pass over HTML).</summary>

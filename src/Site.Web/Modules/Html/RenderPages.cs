@@ -17,16 +17,19 @@ public sealed class RenderPages(ThemeTemplates theme, SiteSettings settings, Sit
 
     private PageHead Head(SitePage page)
     {
-        var (image, alt) = page.Item is Article { Image: { } own } article ? (own, article.ImageAlt) : (settings.SocialImage, settings.SocialImageAlt);
-        var article2 = page.Item as Article;
+        var item = page.Item;
+        var own = item?.Kind.ShareImage is { } field ? item.TextOf(field) : null;
+        var (image, alt) = own is not null ? (own, item!.Kind.Field(item.Kind.ShareImage!)?.Alt is { } altField ? item.TextOf(altField) : null) : (settings.SocialImage, settings.SocialImageAlt);
+        var published = item?.PublishedOn;
+        var modified = item?.Kind.UpdatedField is { } updated ? item.DateOf(updated) ?? published : published;
         return new PageHead(page.Title, page.Description, page.Url, settings.Absolute(page.Url), page.Kind, page.Breadcrumbs, robots ?? (page.Indexable ? null : "noindex"))
         {
             OgType = page.OgType,
             OgLocale = settings.Language.Replace('-', '_'),
             Image = image is null ? null : settings.Absolute(image),
             ImageAlt = alt,
-            Published = article2 is null ? null : Stamp(article2.Date),
-            Modified = article2 is null ? null : Stamp(article2.Updated ?? article2.Date),
+            Published = published is { } p ? Stamp(p) : null,
+            Modified = modified is { } m ? Stamp(m) : null,
             StructuredData = page.StructuredData,
         };
     }

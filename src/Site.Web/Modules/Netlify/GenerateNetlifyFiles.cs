@@ -39,22 +39,24 @@ public sealed class GenerateNetlifyFiles(SiteSettings settings, bool preview) : 
         var text = new StringBuilder(Header).Append('\n');
         text.Append("/book ").Append(settings.Booking.Url).Append(" 302\n");
         var claimed = new Dictionary<string, string>(StringComparer.Ordinal) { ["/book"] = "the booking shortcut" };
-        foreach (var entry in index.Articles.OrderBy(a => a.Item.Slug, StringComparer.Ordinal))
+        var moved = index.Items.Select(d => (ContentItem)d.Model!).Where(i => i.Kind.RedirectFields.Any())
+            .OrderBy(i => i.KindName, StringComparer.Ordinal).ThenBy(i => i.Slug, StringComparer.Ordinal);
+        foreach (var item in moved)
         {
-            foreach (var alias in entry.Item.Aliases)
+            foreach (var alias in item.Kind.RedirectFields.SelectMany(f => item.ItemsOf(f.Name)))
             {
                 var from = alias.Value;
                 if (routes.Resolve(from) is not null)
                 {
-                    context.Diagnostics.Error(DiagnosticIds.AliasConflict, alias.Location, $"The old address '{from}' is still a page of this site, so it cannot redirect to {entry.Item.Url}.", "Remove the alias, or rename the page that uses that address.");
+                    context.Diagnostics.Error(DiagnosticIds.AliasConflict, alias.Location, $"The old address '{from}' is still a page of this site, so it cannot redirect to {item.Url}.", "Remove the alias, or rename the page that uses that address.");
                 }
-                else if (!claimed.TryAdd(from.TrimEnd('/'), entry.Item.Url))
+                else if (!claimed.TryAdd(from.TrimEnd('/'), item.Url))
                 {
                     context.Diagnostics.Error(DiagnosticIds.AliasConflict, alias.Location, $"The old address '{from}' already redirects to {claimed[from.TrimEnd('/')]}.", "Keep the alias on one article only.");
                 }
                 else
                 {
-                    text.Append(from).Append(' ').Append(entry.Item.Url).Append(" 301\n");
+                    text.Append(from).Append(' ').Append(item.Url).Append(" 301\n");
                 }
             }
         }
