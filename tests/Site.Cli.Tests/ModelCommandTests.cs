@@ -51,9 +51,10 @@ public sealed class ModelCommandTests : IDisposable
     public async Task A_broken_model_file_fails_site_model_at_its_line()
     {
         _sample.Edit("input/model/service.yml", "    type: number", "    type: nubmer");
+        var line = Array.IndexOf(File.ReadAllLines(Path.Combine(_sample.Input, "model", "service.yml")), "    type: nubmer") + 1;
         var (code, _, error) = await Run("model", "--input", _sample.Input);
         Assert.Equal(1, code);
-        Assert.Contains("service.yml(49,11): error SITE1012: 'nubmer' is not a field type. Did you mean 'number'?", error, StringComparison.Ordinal);
+        Assert.Contains($"service.yml({line},11): error SITE1012: 'nubmer' is not a field type. Did you mean 'number'?", error, StringComparison.Ordinal);
     }
 
     [Fact]

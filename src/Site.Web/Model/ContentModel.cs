@@ -108,6 +108,7 @@ public sealed class ContentModel
 
         var layout = f.Text("layout") ?? name;
         var schemaType = f.Text("schema_type") ?? "Thing";
+        var pageSchemaType = f.Text("page_schema_type") ?? "WebPage";
         var titleField = f.Text("title_field") ?? "title";
         var descriptionField = f.Text("description_field") ?? "description";
         var dateField = f.Text("date_field");
@@ -136,6 +137,7 @@ public sealed class ContentModel
         var shareImage = f.Text("share_image");
         var updatedField = f.Text("updated_field");
         var authorField = f.Text("author_field");
+        var modifiedBy = f.List("modified_by");
         var bookingFrom = f.List("booking_from");
         RelatedRule? related = null;
         if (f.Map("related") is { } relatedMap)
@@ -161,6 +163,8 @@ public sealed class ContentModel
             var listTitle = list.Text("title", required: true);
             var intro = list.Text("intro") ?? "";
             var listLayout = list.Text("layout") ?? "items";
+            var listDescription = list.Text("description");
+            var paged = list.Flag("paged", fallback: false);
             list.ReportUnknownKeys();
             if (listUrl is not null && !(listUrl.StartsWith('/') && listUrl.EndsWith('/') && listUrl.All(ch => char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch) || ch is '/' or '-')))
             {
@@ -168,7 +172,7 @@ public sealed class ContentModel
             }
             else if (listUrl is not null && listTitle is not null)
             {
-                listPage = new ListPage(listUrl, listTitle, intro, listLayout);
+                listPage = new ListPage(listUrl, listTitle, intro, listLayout, listDescription, paged);
             }
         }
 
@@ -193,6 +197,7 @@ public sealed class ContentModel
                 Plural = plural,
                 Help = help,
                 SchemaType = schemaType,
+                PageSchemaType = pageSchemaType,
                 TitleField = titleField,
                 DescriptionField = descriptionField,
                 DateField = dateField,
@@ -208,6 +213,7 @@ public sealed class ContentModel
                 ShareImage = shareImage,
                 UpdatedField = updatedField,
                 AuthorField = authorField,
+                ModifiedBy = [.. modifiedBy.Select(m => m.Value.Split('.')).Where(p => p.Length == 2).Select(p => (p[0], p[1]))],
                 BookingFrom = [.. bookingFrom.Select(b => b.Value)],
             };
         if (kind is null)
@@ -337,6 +343,11 @@ public sealed class ContentModel
         var scaffold = f.TextOrList("scaffold", out var scaffoldIsList);
         var backlinkTitle = f.Text("backlink_title");
         var redirectFrom = f.Flag("redirect_from", fallback: false);
+        var topic = f.Map("topic_page");
+        var topicTitle = topic?.Text("title");
+        var topicIntro = topic?.Text("intro");
+        var topicDescription = topic?.Text("description");
+        topic?.ReportUnknownKeys();
         var searchable = f.Flag("search", fallback: false);
         var schema = f.Text("schema");
         f.ReportUnknownKeys();
@@ -388,6 +399,9 @@ public sealed class ContentModel
             ScaffoldIsList = scaffoldIsList,
             BacklinkTitle = backlinkTitle,
             RedirectFrom = redirectFrom,
+            TaxonomyTitle = topicTitle ?? "{value}",
+            TaxonomyIntro = topicIntro ?? "",
+            TaxonomyDescription = topicDescription ?? "Everything on {site} about {value}.",
             Searchable = searchable,
             Schema = schema,
         };
@@ -420,6 +434,14 @@ public sealed class ContentModel
             foreach (var field in kind.Fields.Where(f => f.To is not null && !names.Contains(f.To)))
             {
                 diagnostics.Error(DiagnosticIds.ModelInvalid, field.Location, $"The field '{field.Name}' refers to the kind '{field.To}', which the model does not have.", Suggest.DidYouMean(field.To!, names) ?? $"Known kinds: {string.Join(", ", names)}.");
+            }
+        }
+
+        foreach (var kind in kinds)
+        {
+            foreach (var (other, field) in kind.ModifiedBy.Where(m => kinds.FirstOrDefault(k => k.Name == m.Kind)?.Field(m.Field)?.To != kind.Name))
+            {
+                diagnostics.Error(DiagnosticIds.ModelInvalid, kind.Location, $"'modified_by' names {other}.{field}, which is not a field of another kind that refers to {kind.Name}.", "Write kind.field, for example article.conditions.");
             }
         }
 

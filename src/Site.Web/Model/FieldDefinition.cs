@@ -94,6 +94,13 @@ public sealed record FieldDefinition(string Name, FieldType Type, SourceLocation
     /// <summary>For lists: each value also gets a topic page under <c>/tags/</c>.</summary>
     public bool Taxonomy { get; init; }
 
+    /// <summary>For topics: the topic page's title, intro and description; <c>{value}</c> is the topic and <c>{site}</c> the site's name.</summary>
+    public string TaxonomyTitle { get; init; } = "{value}";
+
+    public string TaxonomyIntro { get; init; } = "";
+
+    public string TaxonomyDescription { get; init; } = "Everything on {site} about {value}.";
+
     /// <summary>
     /// For references: the heading of the list of this kind's items shown on each referenced item's page, with
     /// <c>{title}</c> for that item's title ("Services for {title}"). Null: not listed there.

@@ -19,7 +19,9 @@ public enum Listings
 public sealed record RelatedRule(int Count, ImmutableArray<(string Field, int Weight)> Weights);
 
 /// <summary>A page that lists every item of one kind, declared in the kind's model file.</summary>
-public sealed record ListPage(string Url, string Title, string Intro, string Layout);
+/// <param name="Description">For search results; <c>{site}</c>, <c>{page}</c> and <c>{pages}</c> are filled in.</param>
+/// <param name="Paged">Split into pages of site.yml's <c>articles_per_page</c> items.</param>
+public sealed record ListPage(string Url, string Title, string Intro, string Layout, string? Description = null, bool Paged = false);
 
 /// <summary>How <c>site new</c> makes a file name from the title it is given.</summary>
 public enum ScaffoldId
@@ -48,6 +50,9 @@ public sealed record KindDefinition(string Name, string Folder, string UrlPatter
 
     /// <summary>The schema.org type of the thing a page of this kind is about.</summary>
     public string SchemaType { get; init; } = "Thing";
+
+    /// <summary>The schema.org type of the web page that shows an item (MedicalWebPage, ProfilePage...).</summary>
+    public string PageSchemaType { get; init; } = "WebPage";
 
     /// <summary>The field that titles the page, lists and links (a text field, required).</summary>
     public string TitleField { get; init; } = "title";
@@ -88,6 +93,12 @@ public sealed record KindDefinition(string Name, string Folder, string UrlPatter
     /// shared values count, with its weight. Empty: no related items.
     /// </summary>
     public RelatedRule? Related { get; init; }
+
+    /// <summary>
+    /// Items whose dates count towards this kind's pages' last change, as <c>kind.field</c> of the field that
+    /// refers here (a condition page changes when an article about it does).
+    /// </summary>
+    public ImmutableArray<(string Kind, string Field)> ModifiedBy { get; init; } = [];
 
     /// <summary>The reference field naming who wrote an item, for feeds and structured data.</summary>
     public string? AuthorField { get; init; }

@@ -52,6 +52,17 @@ public sealed class ItemViews(SiteIndex index)
 
     public ImmutableArray<ScriptObject> Cards(IEnumerable<Document> documents, int depth = 1) => [.. documents.Select(d => Card(d, depth))];
 
+    /// <summary>Every kind's items as cards, by kind name, in each kind's order: for the home, search and 404 pages.</summary>
+    public ScriptObject Collections => LazyInitializer.EnsureInitialized(ref _collections, () => new DeferredObject(into =>
+    {
+        foreach (var name in index.KindNames)
+        {
+            into[name] = new ScriptArray(Cards(index.Graph.ItemsOf(name)));
+        }
+    }));
+
+    private ScriptObject? _collections;
+
     /// <summary>The groups of items that reference this one under a heading the model declares, for any kind's page.</summary>
     public ImmutableArray<BacklinkGroup> Backlinks(ContentItem item, int depth = 1)
     {
@@ -101,30 +112,35 @@ public sealed class ItemViews(SiteIndex index)
 
         if (depth < Deepest)
         {
-            // Every kind has an entry, empty when nothing of that kind refers to this item.
-            var referencedBy = new ScriptObject();
-            var references = index.Graph.ReferencesTo(item);
-            foreach (var name in index.KindNames)
+            // Worked out only when a layout reads them: most cards never need what refers to them.
+            var references = new Lazy<ImmutableArray<(FieldDefinition Field, Document Item)>>(() => index.Graph.ReferencesTo(item));
+            view["referenced_by"] = new DeferredObject(into =>
             {
-                var documents = references.Where(r => ContentGraph.Item(r.Item).KindName == name).Select(r => r.Item).ToHashSet(ReferenceEqualityComparer.Instance);
-                referencedBy[name] = new ScriptArray(documents.Count == 0 ? [] : Cards(index.Graph.ItemsOf(name).Where(documents.Contains), depth + 1));
-            }
-
-            view["referenced_by"] = referencedBy;
+                // Every kind has an entry, empty when nothing of that kind refers to this item.
+                foreach (var name in index.KindNames)
+                {
+                    var documents = references.Value.Where(r => ContentGraph.Item(r.Item).KindName == name).Select(r => r.Item).ToHashSet(ReferenceEqualityComparer.Instance);
+                    into[name] = new ScriptArray(documents.Count == 0 ? [] : Cards(index.Graph.ItemsOf(name).Where(documents.Contains), depth + 1));
+                }
+            });
 
             // By kind and field ("article_author"): the articles an author wrote, not those they reviewed.
-            var referencedVia = new ScriptObject();
-            foreach (var other in index.Model?.Kinds ?? [])
+            view["referenced_via"] = new DeferredObject(into =>
             {
-                foreach (var field in other.Fields.Where(f => f.To == kind.Name))
+                foreach (var other in index.Model?.Kinds ?? [])
                 {
-                    // By name: in site serve, items parsed in earlier builds hold that build's model objects.
-                    var documents = references.Where(r => r.Field.Name == field.Name && ContentGraph.Item(r.Item).KindName == other.Name).Select(r => r.Item).ToHashSet(ReferenceEqualityComparer.Instance);
-                    referencedVia[$"{other.Name}_{field.Name}"] = new ScriptArray(documents.Count == 0 ? [] : Cards(index.Graph.ItemsOf(other.Name).Where(documents.Contains), depth + 1));
+                    foreach (var field in other.Fields.Where(f => f.To == kind.Name))
+                    {
+                        // By name: in site serve, items parsed in earlier builds hold that build's model objects.
+                        var documents = references.Value.Where(r => r.Field.Name == field.Name && ContentGraph.Item(r.Item).KindName == other.Name).Select(r => r.Item).ToHashSet(ReferenceEqualityComparer.Instance);
+                        into[$"{other.Name}_{field.Name}"] = new ScriptArray(documents.Count == 0 ? [] : Cards(index.Graph.ItemsOf(other.Name).Where(documents.Contains), depth + 1));
+                    }
                 }
-            }
+            });
+        }
 
-            view["referenced_via"] = referencedVia;
+        if (depth == 0)
+        {
             view["backlinks"] = new ScriptArray(Backlinks(item, depth + 1));
         }
 

@@ -52,11 +52,9 @@ public sealed class StructuredData
 
         var webPage = new JsonObject
         {
-            ["@type"] = page.Kind switch
+            ["@type"] = page.Item?.Kind.PageSchemaType ?? page.Kind switch
             {
-                "article" or "condition" => "MedicalWebPage",
-                "author" => "ProfilePage",
-                "articles" or "tag" or "conditions" => "CollectionPage",
+                "list" or "tag" => "CollectionPage",
                 "search" => "SearchResultsPage",
                 _ => "WebPage",
             },

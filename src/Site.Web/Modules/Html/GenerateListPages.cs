@@ -1,75 +1,79 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Site.Engine;
 using Site.Engine.Pipelines;
+using Site.Web.Content;
 using Site.Web.Model;
 using Site.Web.Rendering;
 
 namespace Site.Web.Modules.Html;
 
-/// <summary>Adds the pages made from lists: home, the paginated article index, tags, conditions, search and 404.</summary>
+/// <summary>
+/// Adds the pages made from lists: home, search and 404 (whose layouts read every kind's items as
+/// <c>collections</c>), the list page of each kind that declares one (in pages when it says <c>paged</c>), and a
+/// page per topic of every <c>taxonomy</c> field.
+/// </summary>
 public sealed class GenerateListPages(ContentModel model) : IModule
 {
-    private const int HomeArticleCount = 5;
-
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var index = context.Get(SiteKeys.Index);
         var booking = context.Get(SiteKeys.ClinicBooking);
         var settings = index.Settings;
-        var views = new Views(index);
-        var allConditions = index.Conditions.Select(c => new LinkView(c.Item.Title, c.Item.Url)).ToImmutableArray();
+        var views = index.ItemViews;
         var result = documents.ToBuilder();
         var home = new Crumb("Home", "/");
 
-        DateOnly? Newest(IEnumerable<Entry<Site.Web.Content.Article>> shown) => IndexContent.Newest(shown.Select(a => (DateOnly?)(a.Item.Updated ?? a.Item.Date)));
+        // Home and search change when the newest item in the feeds does.
+        var newest = IndexContent.Newest(model.Kinds.Where(k => k.Has(Listings.Feeds))
+            .SelectMany(k => index.Graph.ItemsOf(k.Name)).Select(d => (DateOnly?)IndexContent.Modified(ContentGraph.Item(d))));
 
-        Add(new SitePage("home", "home", "/", settings.Name, settings.Description, [home], Newest(index.Articles.Take(HomeArticleCount)), "list",
-            View(() => new ListView(settings.Name, settings.Description, views.Cards(index.Articles.Take(HomeArticleCount)), allConditions, 1, 1, null, null))));
+        Add(new SitePage("home", "home", "/", settings.Name, settings.Description, [home], newest, "list",
+            View(() => new SiteListView(settings.Name, settings.Description))));
 
-        var perPage = settings.ArticlesPerPage;
-        var pageCount = Math.Max(1, (index.Articles.Length + perPage - 1) / perPage);
-        for (var n = 1; n <= pageCount; n++)
-        {
-            var number = n;
-            var shown = index.Articles.Skip((n - 1) * perPage).Take(perPage).ToList();
-            var url = ArticlesPageUrl(n);
-            var title = n == 1 ? "Articles" : $"Articles, page {n} of {pageCount}";
-            Add(new SitePage("list", "articles", url, title, $"Articles from {settings.Name}: practical advice about injuries, pain and recovery, page {n} of {pageCount}.",
-                [home, new("Articles", "/articles/")], Newest(shown), "list",
-                View(() => new ListView(title, "Practical advice from our physiotherapists, newest first.", views.Cards(shown), [], number, pageCount,
-                    number > 1 ? ArticlesPageUrl(number - 1) : null, number < pageCount ? ArticlesPageUrl(number + 1) : null))));
-        }
-
-        foreach (var tag in index.Tags)
-        {
-            var title = $"Articles about {tag.Name}";
-            Add(new SitePage("list", "tag", tag.Url, title, $"Every {settings.Name} article tagged '{tag.Name}', with the newest first.",
-                [home, new("Articles", "/articles/"), new(tag.Name, tag.Url)], Newest(tag.Articles), "list",
-                View(() => new ListView(title, $"Everything we have written about {tag.Name}.", views.Cards(tag.Articles), [], 1, 1, null, null))));
-        }
-
-        Add(new SitePage("list", "conditions", "/conditions/", "Conditions", $"The conditions {settings.Name} physiotherapists write about: symptoms, causes and how physiotherapy helps.",
-            [home, new("Conditions", "/conditions/")], IndexContent.Newest(index.Conditions.Select(c => c.Item.LastReviewed)), "list",
-            View(() => new ListView("Conditions", "What each condition is, what makes it worse, and how physiotherapy can help.", [], allConditions, 1, 1, null, null))));
-
-        Add(new SitePage("search", "search", "/search/", "Search", $"Search the {settings.Name} articles and condition guides.",
-            [home, new("Search", "/search/")], Newest(index.Articles.Take(1)), "list",
-            View(() => new ListView("Search", "Every article and condition guide on this site.", views.Cards(index.Articles), allConditions, 1, 1, null, null))));
-
-        // A kind whose model declares a list page gets it here, with the layout the model names.
         foreach (var kind in model.Kinds.Where(k => k.ListPage is not null))
         {
             var list = kind.ListPage!;
             var items = index.Graph.ItemsOf(kind.Name);
-            var dates = items.Select(ContentGraph.Item).SelectMany(i => kind.Fields.Where(f => f.Type == FieldType.Date).Select(f => i.DateOf(f.Name)));
-            Add(new SitePage(list.Layout, kind.Name + "-list", list.Url, list.Title, list.Intro.Length > 0 ? list.Intro : $"{list.Title} at {settings.Name}.",
-                [home, new(list.Title, list.Url)], IndexContent.Newest(dates), "list",
-                View(() => new ItemListView(list.Title, list.Intro, index.ItemViews.Cards(items)))));
+            var perPage = list.Paged ? settings.ArticlesPerPage : Math.Max(1, items.Length);
+            var pageCount = Math.Max(1, (items.Length + perPage - 1) / perPage);
+            for (var n = 1; n <= pageCount; n++)
+            {
+                var number = n;
+                var shown = items.Skip((n - 1) * perPage).Take(perPage).ToList();
+                var title = n == 1 ? list.Title : $"{list.Title}, page {n} of {pageCount}";
+                var description = Fill(list.Description ?? (list.Intro.Length > 0 ? list.Intro : $"{list.Title} at {{site}}."), settings.Name, n, pageCount);
+                Add(new SitePage(list.Layout, "list", PageUrl(list, n), title, description, [home, new(list.Title, list.Url)], Newest(shown), "list",
+                    View(() => new ItemListView(kind.Name, title, list.Intro, views.Cards(shown), number, pageCount,
+                        number > 1 ? PageUrl(list, number - 1) : null, number < pageCount ? PageUrl(list, number + 1) : null))));
+            }
         }
 
+        // One page per topic, across every kind's taxonomy fields; the first spelling names it.
+        var topics = model.Kinds
+            .SelectMany(k => k.Fields.Where(f => f.Taxonomy).Select(f => (Kind: k, Field: f)))
+            .SelectMany(x => index.Graph.ItemsOf(x.Kind.Name).SelectMany(d => ContentGraph.Item(d).TextsOf(x.Field.Name).Select(v => (x.Kind, x.Field, Value: v, Document: d))))
+            .GroupBy(t => ContentUrls.Slugify(t.Value), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal);
+        foreach (var topic in topics)
+        {
+            var (kind, field, name, _) = topic.First();
+            var shown = topic.Select(t => t.Document).Distinct(ReferenceEqualityComparer.Instance).Cast<Document>().ToList();
+            var url = $"/tags/{topic.Key}/";
+            var title = field.TaxonomyTitle.Replace("{value}", name, StringComparison.Ordinal);
+            var intro = field.TaxonomyIntro.Replace("{value}", name, StringComparison.Ordinal);
+            ImmutableArray<Crumb> crumbs = kind.ListPage is { } list ? [home, new(list.Title, list.Url), new(name, url)] : [home, new(name, url)];
+            Add(new SitePage("list", "tag", url, title, Fill(field.TaxonomyDescription.Replace("{value}", name, StringComparison.Ordinal), settings.Name, 1, 1), crumbs, Newest(shown), "list",
+                View(() => new ItemListView(kind.Name, title, intro, views.Cards(shown), 1, 1, null, null))));
+        }
+
+        Add(new SitePage("search", "search", "/search/", "Search", $"Search the {settings.Name} articles and condition guides.",
+            [home, new("Search", "/search/")], newest, "list",
+            View(() => new SiteListView("Search", "Every article and condition guide on this site."))));
+
         Add(new SitePage("404", "404", "/404.html", "Page not found", "The page you were looking for is not here.",
-            [home], null, "list", View(() => new ListView("Page not found", "", views.Cards(index.Articles.Take(HomeArticleCount)), allConditions, 1, 1, null, null)))
+            [home], null, "list", View(() => new SiteListView("Page not found", "")))
         {
             Indexable = false,
         });
@@ -80,7 +84,20 @@ public sealed class GenerateListPages(ContentModel model) : IModule
             result.Add(new Document(null, page.Destination, "") { Model = page with { Booking = page.Booking ?? booking } });
     }
 
+    private static DateOnly? Newest(IEnumerable<Document> shown) =>
+        IndexContent.Newest(shown.Select(d => IndexContent.Modified(ContentGraph.Item(d))));
+
+    private static string Fill(string text, string site, int page, int pages) => text
+        .Replace("{site}", site, StringComparison.Ordinal)
+        .Replace("{page}", page.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{pages}", pages.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
     private static Lazy<object> View(Func<object> build) => new(build);
 
-    public static string ArticlesPageUrl(int n) => n == 1 ? "/articles/" : $"/articles/page/{n}/";
+    /// <summary>Page <paramref name="n"/> of a list: its own address, then <c>page/2/</c>, <c>page/3/</c>...</summary>
+    public static string PageUrl(ListPage list, int n)
+    {
+        ArgumentNullException.ThrowIfNull(list);
+        return n == 1 ? list.Url : $"{list.Url}page/{n}/";
+    }
 }

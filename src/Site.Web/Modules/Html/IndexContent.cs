@@ -37,83 +37,42 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
 
             kept = next;
         }
-        var authors = Entries<Author>(kept);
-        var conditions = Entries<Condition>(kept);
-        var pages = Entries<Page>(kept);
-        var articles = Entries<Article>(kept);
-
-        if (!pages.Any(p => p.Item.Slug == settings.Disclaimer.Page))
+        // The disclaimer page is the item published at /{page}/ (a page of the kind whose address that is).
+        var disclaimerUrl = $"/{settings.Disclaimer.Page}/";
+        if (!kept.Any(d => ((ContentItem)d.Model!).Url == disclaimerUrl))
         {
+            var pageKind = model.Kinds.FirstOrDefault(k => k.UrlPattern == "/{id}/");
+            var pageIds = kept.Select(d => (ContentItem)d.Model!).Where(i => i.Kind.UrlPattern == "/{id}/").Select(i => i.Slug);
             context.Diagnostics.Error(
                 DiagnosticIds.DisclaimerPageMissing,
                 settings.Disclaimer.PageLocation ?? SourceLocation.OfFile(siteFile),
-                $"The medical disclaimer page '{settings.Disclaimer.Page}' does not exist in input/pages/.",
-                Suggest.DidYouMean(settings.Disclaimer.Page, pages.Select(p => p.Item.Slug)) ?? $"Add input/pages/{settings.Disclaimer.Page}.md.");
+                $"The medical disclaimer page '{settings.Disclaimer.Page}' does not exist in {pageKind?.FolderDisplay ?? "input/"}.",
+                Suggest.DidYouMean(settings.Disclaimer.Page, pageIds) ?? $"Add {pageKind?.FolderDisplay ?? "input/pages/"}{settings.Disclaimer.Page}.md.");
         }
 
-        var index = new SiteIndex(settings, articles, conditions, authors, pages) { Items = [.. kept], Model = model, Images = images };
-        var clinicBooking = BookingView.ForClinic(settings, index.Authors.Select(a => a.Item.Name.Split(' ')[0]));
+        var index = new SiteIndex(settings, Entries<Article>(kept), Entries<Condition>(kept), Entries<Author>(kept), Entries<Page>(kept)) { Items = [.. kept], Model = model, Images = images };
+
+        // The clinic's call to action names its practitioners: the items of every kind that is about a person.
+        var people = model.Kinds.Where(k => k.SchemaType == "Person").SelectMany(k => index.Graph.ItemsOf(k.Name)).Select(d => ContentGraph.Item(d).Title.Split(' ')[0]);
+        var clinicBooking = BookingView.ForClinic(settings, people);
         var result = ImmutableArray.CreateBuilder<Document>();
         context.Publish(SiteKeys.Index, index);
         context.Publish(SiteKeys.ClinicBooking, clinicBooking);
         context.Publish(SiteKeys.StructuredData, new StructuredData(settings, index));
-        foreach (var entry in index.Articles)
-        {
-            var a = entry.Item;
-            var author = index.AuthorsById[a.Author.Value].Item;
-            result.Add(PageFor(entry.Document, new SitePage(a.Kind.Layout, "article", a.Url, a.Title, a.Description,
-                [new("Home", "/"), new("Articles", "/articles/"), new(a.Title, a.Url)], a.Updated ?? a.Date, "item", new Lazy<object>(() => index.ItemViews.Page(entry.Document)))
-            {
-                Booking = author.BookingUrl is null ? clinicBooking : BookingView.ForAuthor(settings, author),
-                Item = a,
-            }));
-        }
 
-        foreach (var entry in index.Conditions)
-        {
-            var c = entry.Item;
-            var newest = index.ArticlesByCondition.GetValueOrDefault(c.Slug, []).Select(a => (DateOnly?)(a.Item.Updated ?? a.Item.Date));
-            result.Add(PageFor(entry.Document, new SitePage(c.Kind.Layout, "condition", c.Url, c.Title, c.Description,
-                [new("Home", "/"), new("Conditions", "/conditions/"), new(c.Title, c.Url)], Newest(newest.Append(c.LastReviewed)), "item", new Lazy<object>(() => index.ItemViews.Page(entry.Document)))
-            {
-                Booking = clinicBooking,
-                Item = c,
-            }));
-        }
-
-        foreach (var entry in index.Authors)
-        {
-            var a = entry.Item;
-            var newest = index.ArticlesByAuthor.GetValueOrDefault(a.Slug, []).Select(x => (DateOnly?)(x.Item.Updated ?? x.Item.Date));
-            result.Add(PageFor(entry.Document, new SitePage(a.Kind.Layout, "author", a.Url, a.Name, a.Description,
-                a.Kind.ListPage is { } team ? [new("Home", "/"), new(team.Title, team.Url), new(a.Name, a.Url)] : [new("Home", "/"), new(a.Name, a.Url)], Newest(newest), "item", new Lazy<object>(() => index.ItemViews.Page(entry.Document)))
-            {
-                Booking = BookingView.ForAuthor(settings, a),
-                Item = a,
-            }));
-        }
-
-        foreach (var entry in index.Pages)
-        {
-            var p = entry.Item;
-            result.Add(PageFor(entry.Document, new SitePage(p.Kind.Layout, "page", p.Url, p.Title, p.Description,
-                [new("Home", "/"), new(p.Title, p.Url)], p.Updated, "item", new Lazy<object>(() => index.ItemViews.Page(entry.Document)))
-            {
-                Booking = clinicBooking,
-                Item = p,
-            }));
-        }
-
-        // Kinds without a record of their own are shown entirely from the model.
-        foreach (var document in kept.Where(d => d.Model!.GetType() == typeof(ContentItem)))
+        foreach (var document in kept)
         {
             var item = (ContentItem)document.Model!;
             var kind = item.Kind;
             ImmutableArray<Crumb> crumbs = kind.ListPage is { } list
                 ? [new("Home", "/"), new(list.Title, list.Url), new(item.Title, item.Url)]
                 : [new("Home", "/"), new(item.Title, item.Url)];
-            var dates = kind.Fields.Where(f => f.Type == FieldType.Date).Select(f => item.DateOf(f.Name));
-            result.Add(PageFor(document, new SitePage(kind.Layout, kind.Name, item.Url, item.Title, item.Description, crumbs, Newest(dates), "item", new Lazy<object>(() => index.ItemViews.Page(document)))
+
+            // A page changes with the item and with the items its model says it shows (modified_by).
+            var shown = kind.ModifiedBy.SelectMany(m => index.Graph.ReferencesTo(item)
+                .Where(r => r.Field.Name == m.Field && ContentGraph.Item(r.Item).KindName == m.Kind)
+                .Select(r => Modified(ContentGraph.Item(r.Item))));
+            result.Add(PageFor(document, new SitePage(kind.Layout, kind.Name, item.Url, item.Title, item.Description, crumbs, Newest(shown.Append(Modified(item))), "item", new Lazy<object>(() => index.ItemViews.Page(document)))
             {
                 Booking = Booking(index, item) ?? clinicBooking,
                 Item = item,
@@ -123,9 +82,19 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
         return ValueTask.FromResult(result.ToImmutable());
     }
 
-    /// <summary>The booking address the kind's <c>booking_from</c> leads to: the item's own, or that of its only practitioner.</summary>
+    /// <summary>
+    /// The book-now call to action of an item's page: a person (schema.org Person) is booked with by name, at
+    /// their own address or the clinic's; otherwise the kind's <c>booking_from</c> leads to the item's own
+    /// address, or that of its only practitioner. Null: the clinic's.
+    /// </summary>
     private BookingView? Booking(SiteIndex index, ContentItem item)
     {
+        if (item.Kind.SchemaType == "Person")
+        {
+            var own = item.Kind.BookingFrom.Where(b => item.Kind.Field(b) is { Type: FieldType.Url }).Select(item.TextOf).FirstOrDefault(u => u is not null);
+            return BookingView.ForPerson(settings, item.Title, own ?? settings.Booking.Url);
+        }
+
         foreach (var name in item.Kind.BookingFrom)
         {
             var field = item.Kind.Field(name)!;
@@ -146,6 +115,14 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
     }
 
     internal static DateOnly? Newest(IEnumerable<DateOnly?> dates) => dates.Where(d => d.HasValue).Max();
+
+    /// <summary>
+    /// When an item last changed: for a kind with a publication date, its updated field or that date; for
+    /// others, the latest of its own dates (a condition's last review, a page's update).
+    /// </summary>
+    internal static DateOnly? Modified(ContentItem item) => item.PublishedOn is { } published
+        ? (item.Kind.UpdatedField is { } updated ? item.DateOf(updated) : null) ?? published
+        : Newest(item.Kind.Fields.Where(f => f.Type == FieldType.Date).Select(f => item.DateOf(f.Name)));
 
     private static Document PageFor(Document source, SitePage page) =>
         source with { Model = page, Destination = page.Destination, Content = "" };

@@ -53,6 +53,7 @@ public sealed class RenderPages(ThemeTemplates theme, SiteSettings settings, Sit
             ["page"] = Head(page),
             ["booking"] = page.Booking ?? BookingView.ForClinic(settings, []),
             ["disclaimer"] = new LinkView(settings.Disclaimer.Text, $"/{settings.Disclaimer.Page}/"),
+            ["collections"] = context.Get(SiteKeys.Index).ItemViews.Collections,
             [page.DataName] = page.Data.Value,
         };
 
