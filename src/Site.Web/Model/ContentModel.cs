@@ -350,6 +350,7 @@ public sealed class ContentModel
         topic?.ReportUnknownKeys();
         var searchable = f.Flag("search", fallback: false);
         var schema = f.Text("schema");
+        var schemaItemType = f.Text("schema_item_type");
         f.ReportUnknownKeys();
         if (typeIndex < 0)
         {
@@ -404,6 +405,7 @@ public sealed class ContentModel
             TaxonomyDescription = topicDescription ?? "Everything on {site} about {value}.",
             Searchable = searchable,
             Schema = schema,
+            SchemaItemType = schemaItemType,
         };
     }
 

@@ -110,6 +110,9 @@ public sealed record FieldDefinition(string Name, FieldType Type, SourceLocation
     /// <summary>The schema.org property this field's value is stated under in the page's structured data.</summary>
     public string? Schema { get; init; }
 
+    /// <summary>For lists: each value is stated as a thing of this schema.org type with that name.</summary>
+    public string? SchemaItemType { get; init; }
+
     /// <summary>For lists of site paths: each is an old address of the item, redirected to it permanently.</summary>
     public bool RedirectFrom { get; init; }
 

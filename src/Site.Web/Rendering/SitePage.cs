@@ -20,14 +20,6 @@ public sealed record BookingView(string Title, string Url, string Heading, strin
             $"Book an appointment online{with}. We will find out what is going on and plan your recovery with you.");
     }
 
-    /// <summary>The call to action for one practitioner, using their own booking address when they have one.</summary>
-    public static BookingView ForAuthor(Content.SiteSettings settings, Content.Author author)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(author);
-        return ForPerson(settings, author.Name, author.BookingUrl ?? settings.Booking.Url);
-    }
-
     /// <summary>The call to action for booking with one person at the given address.</summary>
     public static BookingView ForPerson(Content.SiteSettings settings, string name, string url)
     {

@@ -37,10 +37,6 @@ public sealed class StructuredData
 
     public string WebsiteId => settings.Absolute("/#website");
 
-    public static string PersonId(SiteSettings settings, Author author) => settings.Absolute(author.Url + "#person");
-
-    public string ConditionId(Condition condition) => settings.Absolute(condition.Url + "#condition");
-
     /// <summary>The serialised graph for one page.</summary>
     public string For(SitePage page)
     {
@@ -68,93 +64,123 @@ public sealed class StructuredData
         };
         graph.Add(webPage);
         graph.Add(Breadcrumbs(page, breadcrumbId));
-
-        switch (page.Item)
+        if (page.Item is { } item)
         {
-            case Article article:
-                AddArticle(graph, webPage, article, pageId);
-                break;
-            case Condition condition:
-                AddCondition(graph, webPage, condition);
-                break;
-            case Author author:
-                graph.Add(Person(author));
-                webPage["mainEntity"] = Ref(PersonId(settings, author));
-                break;
-            case { } item when item.GetType() == typeof(ContentItem):
-                AddItem(graph, webPage, item);
-                break;
+            AddItem(graph, webPage, item, pageId);
         }
 
         var nodes = string.Join(",", graph.Select(n => n.ToJsonString(Options)));
         return "{\"@context\":\"https://schema.org\",\"@graph\":[" + _sharedNodes + "," + nodes + "]}";
     }
 
-    private void AddArticle(List<JsonNode> graph, JsonObject webPage, Article article, string pageId)
-    {
-        var author = index.AuthorsById[article.Author.Value].Item;
-        graph.Add(Person(author));
-        var posting = new JsonObject
-        {
-            ["@type"] = "BlogPosting",
-            ["@id"] = settings.Absolute(article.Url + "#article"),
-            ["headline"] = article.Title,
-            ["description"] = article.Description,
-            ["datePublished"] = Stamp(article.Date),
-            ["dateModified"] = Stamp(article.Updated ?? article.Date),
-            ["author"] = Ref(PersonId(settings, author)),
-            ["publisher"] = Ref(ClinicId),
-            ["mainEntityOfPage"] = Ref(pageId),
-            ["inLanguage"] = settings.Language,
-        };
-        if (article.Image is not null)
-        {
-            posting["image"] = settings.Absolute(article.Image);
-        }
-
-        if (article.Tags.Length > 0)
-        {
-            posting["keywords"] = string.Join(", ", article.Tags);
-        }
-
-        graph.Add(posting);
-        AddReview(graph, webPage, article.ReviewedBy, article.LastReviewed);
-
-        var conditions = article.Conditions.Where(c => index.ConditionsById.ContainsKey(c.Value)).Select(c => index.ConditionsById[c.Value].Item).ToList();
-        if (conditions.Count > 0)
-        {
-            webPage["about"] = new JsonArray([.. conditions.Select(c => (JsonNode)Ref(ConditionId(c)))]);
-            foreach (var condition in conditions)
-            {
-                // The article shows the condition's name and links to its page; that much is stated here.
-                graph.Add(new JsonObject { ["@type"] = "MedicalCondition", ["@id"] = ConditionId(condition), ["name"] = condition.Title, ["url"] = settings.Absolute(condition.Url) });
-            }
-        }
-    }
-
     /// <summary>The id of the node an item's page is about: its address and the kind's <c>schema_id</c>.</summary>
     private string NodeId(ContentItem item) => settings.Absolute(item.Url + "#" + item.Kind.SchemaId);
 
     /// <summary>
-    /// An item of a kind without code of its own, stated from the model: its schema.org type, name, description
-    /// and address, and every field that names a schema.org property (<c>schema:</c>). A property written
-    /// <c>page.about</c> goes on the web page instead; <c>provider</c> always starts with the clinic.
+    /// What an item's page is about, by the schema.org type its kind declares: a blog posting by its author, a
+    /// person, or any other thing with its name, address, description and the fields that name a schema.org
+    /// property (<c>schema:</c>). Fields stating a property of the web page (<c>page.lastReviewed</c>,
+    /// <c>page.reviewedBy</c>, <c>page.about</c>) come last, in the order the kind declares them.
     /// </summary>
-    private void AddItem(List<JsonNode> graph, JsonObject webPage, ContentItem item)
+    private void AddItem(List<JsonNode> graph, JsonObject webPage, ContentItem item, string pageId)
     {
-        var node = new JsonObject
+        switch (item.Kind.SchemaType)
+        {
+            case "BlogPosting":
+                AddPosting(graph, item, pageId);
+                break;
+            case "Person":
+                graph.Add(Person(item));
+                webPage["mainEntity"] = Ref(NodeId(item));
+                break;
+            case "WebPage" or "Thing":
+                // A plain page is about itself: the web page node already says everything.
+                break;
+            default:
+                var node = new JsonObject
+                {
+                    ["@type"] = item.Kind.SchemaType,
+                    ["@id"] = NodeId(item),
+                    ["name"] = item.Title,
+                    ["url"] = settings.Absolute(item.Url),
+                    ["description"] = item.Description,
+                };
+                AddFields(graph, node, item, onPage: false);
+                graph.Add(node);
+                if (!item.Kind.Fields.Any(f => f.Schema == "page.about" && HasValue(item, f)))
+                {
+                    webPage["about"] = Ref(NodeId(item));
+                }
+
+                webPage["mainEntity"] = Ref(NodeId(item));
+                break;
+        }
+
+        AddFields(graph, webPage, item, onPage: true);
+    }
+
+    /// <summary>A blog posting: headline, dates at the clinic's midnight, its author, the clinic as publisher.</summary>
+    private void AddPosting(List<JsonNode> graph, ContentItem item, string pageId)
+    {
+        var author = item.Kind.AuthorField is { } authorField && item.Kind.Field(authorField)?.To is { } to && item.ReferenceOf(authorField) is { } id
+            ? index.Graph.Find(to, id.Value)?.Model as ContentItem
+            : null;
+        if (author is not null)
+        {
+            graph.Add(Person(author));
+        }
+
+        var published = item.PublishedOn;
+        var modified = (item.Kind.UpdatedField is { } updated ? item.DateOf(updated) : null) ?? published;
+        var posting = new JsonObject
         {
             ["@type"] = item.Kind.SchemaType,
             ["@id"] = NodeId(item),
-            ["name"] = item.Title,
+            ["headline"] = item.Title,
             ["description"] = item.Description,
-            ["url"] = settings.Absolute(item.Url),
         };
-        foreach (var field in item.Kind.Fields.Where(f => f.Schema is not null))
+        if (published is { } p)
         {
-            var onPage = field.Schema!.StartsWith("page.", StringComparison.Ordinal);
-            var target = onPage ? webPage : node;
-            var property = onPage ? field.Schema["page.".Length..] : field.Schema;
+            posting["datePublished"] = Stamp(p);
+            posting["dateModified"] = Stamp(modified!.Value);
+        }
+
+        if (author is not null)
+        {
+            posting["author"] = Ref(NodeId(author));
+        }
+
+        posting["publisher"] = Ref(ClinicId);
+        posting["mainEntityOfPage"] = Ref(pageId);
+        posting["inLanguage"] = settings.Language;
+        if (item.Kind.ShareImage is { } imageField && item.TextOf(imageField) is { } image)
+        {
+            posting["image"] = settings.Absolute(image);
+        }
+
+        var keywords = item.Kind.Fields.Where(f => f.Taxonomy).SelectMany(f => item.TextsOf(f.Name)).ToList();
+        if (keywords.Count > 0)
+        {
+            posting["keywords"] = string.Join(", ", keywords);
+        }
+
+        AddFields(graph, posting, item, onPage: false);
+        graph.Add(posting);
+    }
+
+    private static bool HasValue(ContentItem item, Model.FieldDefinition field) =>
+        field.IsList ? !item.ItemsOf(field.Name).IsEmpty : item.Fields.ContainsKey(field.Name);
+
+    /// <summary>
+    /// The fields that name a schema.org property, on the item's node or (<c>page.</c>) on the web page.
+    /// References point at the referenced item's node, which joins the graph; list items become named things
+    /// of the field's <c>schema_item_type</c>; <c>provider</c> always starts with the clinic.
+    /// </summary>
+    private void AddFields(List<JsonNode> graph, JsonObject target, ContentItem item, bool onPage)
+    {
+        foreach (var field in item.Kind.Fields.Where(f => f.Schema is not null && f.Schema.StartsWith("page.", StringComparison.Ordinal) == onPage))
+        {
+            var property = onPage ? field.Schema!["page.".Length..] : field.Schema!;
             var values = new JsonArray();
             if (property == "provider")
             {
@@ -173,29 +199,26 @@ public sealed class StructuredData
                     values.Add((JsonNode)Ref(NodeId(other)));
                     if (!graph.Any(n => n?["@id"]?.GetValue<string>() == NodeId(other)))
                     {
-                        graph.Add(other is Author person ? Person(person) : new JsonObject { ["@type"] = other.Kind.SchemaType, ["@id"] = NodeId(other), ["name"] = other.Title, ["url"] = settings.Absolute(other.Url) });
+                        graph.Add(other.Kind.SchemaType == "Person" ? Person(other) : new JsonObject { ["@type"] = other.Kind.SchemaType, ["@id"] = NodeId(other), ["name"] = other.Title, ["url"] = settings.Absolute(other.Url) });
                     }
                 }
             }
-            else
+            else if (field.IsList)
             {
-                if (field.IsList)
+                foreach (var text in item.TextsOf(field.Name))
                 {
-                    foreach (var text in item.TextsOf(field.Name))
-                    {
-                        values.Add((JsonNode?)JsonValue.Create(text));
-                    }
+                    values.Add(field.SchemaItemType is { } type ? new JsonObject { ["@type"] = type, ["name"] = text } : (JsonNode?)JsonValue.Create(text));
                 }
-                else if (item.Fields.TryGetValue(field.Name, out var value))
+            }
+            else if (item.Fields.TryGetValue(field.Name, out var value))
+            {
+                values.Add((JsonNode?)(value switch
                 {
-                    values.Add((JsonNode?)(value switch
-                    {
-                        DateOnly date => JsonValue.Create(Views.DateIso(date)),
-                        bool flag => JsonValue.Create(flag),
-                        int number => JsonValue.Create(number),
-                        _ => JsonValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture)),
-                    }));
-                }
+                    DateOnly date => JsonValue.Create(Views.DateIso(date)),
+                    bool flag => JsonValue.Create(flag),
+                    int number => JsonValue.Create(number),
+                    _ => JsonValue.Create(Convert.ToString(value, CultureInfo.InvariantCulture)),
+                }));
             }
 
             if (values.Count > 0)
@@ -203,70 +226,26 @@ public sealed class StructuredData
                 target[property] = values.Count == 1 && !field.IsList ? values[0]!.DeepClone() : values;
             }
         }
-
-        graph.Add(node);
-        webPage["mainEntity"] = Ref(NodeId(item));
     }
 
-    private void AddCondition(List<JsonNode> graph, JsonObject webPage, Condition condition)
+    /// <summary>A person: the name without courtesy titles, their job title (the field stated as jobTitle), the clinic.</summary>
+    private JsonObject Person(ContentItem person)
     {
         var node = new JsonObject
         {
-            ["@type"] = "MedicalCondition",
-            ["@id"] = ConditionId(condition),
-            ["name"] = condition.Title,
-            ["url"] = settings.Absolute(condition.Url),
-            ["description"] = condition.Description,
+            ["@type"] = "Person",
+            ["@id"] = NodeId(person),
+            ["name"] = PlainName(person.Title),
         };
-        if (condition.AlsoKnownAs.Length > 0)
+        if (person.Kind.Fields.FirstOrDefault(f => f.Schema == "jobTitle") is { } job && person.TextOf(job.Name) is { } title)
         {
-            node["alternateName"] = new JsonArray([.. condition.AlsoKnownAs.Select(a => (JsonNode)JsonValue.Create(a)!)]);
+            node["jobTitle"] = title;
         }
 
-        AddNamed(node, "signOrSymptom", "MedicalSignOrSymptom", condition.Symptoms);
-        AddNamed(node, "riskFactor", "MedicalRiskFactor", condition.RiskFactors);
-        AddNamed(node, "possibleTreatment", "MedicalTherapy", condition.Treatments);
-        graph.Add(node);
-        webPage["about"] = Ref(ConditionId(condition));
-        webPage["mainEntity"] = Ref(ConditionId(condition));
-        AddReview(graph, webPage, condition.ReviewedBy, condition.LastReviewed);
+        node["url"] = settings.Absolute(person.Url);
+        node["worksFor"] = Ref(ClinicId);
+        return node;
     }
-
-    private void AddReview(List<JsonNode> graph, JsonObject webPage, Located<string>? reviewer, DateOnly? date)
-    {
-        if (date is { } reviewed)
-        {
-            webPage["lastReviewed"] = Views.DateIso(reviewed);
-        }
-
-        if (reviewer is not null && index.AuthorsById.TryGetValue(reviewer.Value, out var person))
-        {
-            if (!graph.Any(n => n?["@id"]?.GetValue<string>() == PersonId(settings, person.Item)))
-            {
-                graph.Add(Person(person.Item));
-            }
-
-            webPage["reviewedBy"] = Ref(PersonId(settings, person.Item));
-        }
-    }
-
-    private static void AddNamed(JsonObject node, string property, string type, IReadOnlyCollection<string> names)
-    {
-        if (names.Count > 0)
-        {
-            node[property] = new JsonArray([.. names.Select(n => (JsonNode)new JsonObject { ["@type"] = type, ["name"] = n })]);
-        }
-    }
-
-    private JsonObject Person(Author author) => new()
-    {
-        ["@type"] = "Person",
-        ["@id"] = PersonId(settings, author),
-        ["name"] = PlainName(author.Name),
-        ["jobTitle"] = author.Role,
-        ["url"] = settings.Absolute(author.Url),
-        ["worksFor"] = Ref(ClinicId),
-    };
 
     private JsonObject Clinic()
     {

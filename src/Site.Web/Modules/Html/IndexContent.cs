@@ -50,7 +50,7 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
                 Suggest.DidYouMean(settings.Disclaimer.Page, pageIds) ?? $"Add {pageKind?.FolderDisplay ?? "input/pages/"}{settings.Disclaimer.Page}.md.");
         }
 
-        var index = new SiteIndex(settings, Entries<Article>(kept), Entries<Condition>(kept), Entries<Author>(kept), Entries<Page>(kept)) { Items = [.. kept], Model = model, Images = images };
+        var index = new SiteIndex(settings, model, kept, images);
 
         // The clinic's call to action names its practitioners: the items of every kind that is about a person.
         var people = model.Kinds.Where(k => k.SchemaType == "Person").SelectMany(k => index.Graph.ItemsOf(k.Name)).Select(d => ContentGraph.Item(d).Title.Split(' ')[0]);
@@ -126,9 +126,6 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
 
     private static Document PageFor(Document source, SitePage page) =>
         source with { Model = page, Destination = page.Destination, Content = "" };
-
-    private static List<Entry<T>> Entries<T>(List<Document> documents) where T : ContentItem =>
-        [.. documents.Where(d => d.Model is T).Select(SiteIndex.EntryOf<T>)];
 
     /// <summary>Reports every reference to an item that does not exist; false when a required one is broken.</summary>
     private bool CheckReferences(BuildContext context, ContentItem item, Dictionary<string, HashSet<string>> ids, HashSet<SourceLocation> reported)

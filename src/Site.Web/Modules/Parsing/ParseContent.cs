@@ -50,6 +50,6 @@ public sealed class ParseContent(MarkdownPipeline markdown, KindDefinition kind)
             yield break;
         }
 
-        yield return (document with { Model = TypedContent.Project(item) }).With(MetadataKeys.Markdown, parsed).With(MetadataKeys.FrontMatter, yaml);
+        yield return (document with { Model = item }).With(MetadataKeys.Markdown, parsed).With(MetadataKeys.FrontMatter, yaml);
     }
 }
