@@ -79,12 +79,30 @@ public sealed class ContentGraph
         return [.. candidates
             .Select(d => (Document: d, Item: Item(d)))
             .Where(c => c.Item.Slug != item.Slug)
-            .Select(c => (c.Document, c.Item, Score: own.Sum(o => o.Weight * c.Item.TextsOf(o.Field).Count(o.Values.Contains))))
+            .Select(c => (c.Document, c.Item, Score: Score(c.Item, own)))
             .OrderByDescending(x => x.Score)
             .ThenByDescending(x => x.Item.PublishedOn)
             .ThenBy(x => x.Item.Slug, StringComparer.Ordinal)
             .Take(rule.Count)
             .Select(x => x.Document)];
+    }
+
+    /// <summary>The weighted count of a candidate's values that the item shares (no copies: this runs for every candidate).</summary>
+    private static int Score(ContentItem candidate, List<(int Weight, string Field, HashSet<string> Values)> own)
+    {
+        var score = 0;
+        foreach (var (weight, field, values) in own)
+        {
+            foreach (var value in candidate.ItemsOf(field))
+            {
+                if (values.Contains(value.Value))
+                {
+                    score += weight;
+                }
+            }
+        }
+
+        return score;
     }
 
     /// <summary>For every kind with a related rule: its items by each value of each counted field, in kind order.</summary>
