@@ -225,6 +225,33 @@ public partial class ContentModelTests
     }
 
     [Fact]
+    public async Task A_page_at_the_address_of_a_kinds_list_is_a_collision_naming_its_file()
+    {
+        using var site = new TestSite(new Dictionary<string, string?> { ["input/pages/team.md"] = TestSite.Disclaimer.Replace("title: Medical disclaimer", "title: Team", StringComparison.Ordinal) });
+        var error = TestSite.SingleError(await site.BuildAsync());
+        Assert.Equal("SITE0004", error.Id);
+        Assert.Contains("'team/index.html'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("input/pages/team.md", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Model_rules_between_kinds_are_checked_when_the_model_is_read()
+    {
+        var article = File.ReadAllText(Path.Combine(TestSite.RepositoryRoot, "input", "model", "article.yml"));
+        using var site = new TestSite(new Dictionary<string, string?>
+        {
+            ["input/model/article.yml"] = article.Replace("author_field: author", "author_field: reviewed_by", StringComparison.Ordinal),
+            ["input/model/faq.yml"] = FaqModel.Replace("    backlink_title: Questions about {title}", "    backlink_title: Questions about {title}\n  topics:\n    type: list\n    taxonomy: true", StringComparison.Ordinal)
+                .Replace("url: /questions/\n", "url: /services/\n", StringComparison.Ordinal),
+            ["theme/layouts/faq.sbn"] = FaqLayout,
+        });
+        var messages = (await site.BuildAsync()).Diagnostics.Where(d => d.Id == DiagnosticIds.ModelInvalid).Select(d => d.Message).ToList();
+        Assert.Contains(messages, m => m.Contains("have topics (taxonomy)", StringComparison.Ordinal));
+        Assert.Contains(messages, m => m.Contains("list page would be at /services/, which is already the", StringComparison.Ordinal));
+        Assert.DoesNotContain(messages, m => m.Contains("author_field", StringComparison.Ordinal)); // reviewed_by refers to authors, who are people
+    }
+
+    [Fact]
     public async Task A_web_address_that_could_leave_its_attribute_is_refused()
     {
         using var site = new TestSite(new Dictionary<string, string?>

@@ -213,7 +213,7 @@ public sealed class ContentModel
                 ShareImage = shareImage,
                 UpdatedField = updatedField,
                 AuthorField = authorField,
-                ModifiedBy = [.. modifiedBy.Select(m => m.Value.Split('.')).Where(p => p.Length == 2).Select(p => (p[0], p[1]))],
+                ModifiedBy = [.. modifiedBy.Select(m => m.Value.Split('.')).Select(p => p.Length == 2 ? (p[0], p[1]) : (string.Join('.', p), ""))],
                 BookingFrom = [.. bookingFrom.Select(b => b.Value)],
             };
         if (kind is null)
@@ -347,6 +347,7 @@ public sealed class ContentModel
         var topicTitle = topic?.Text("title");
         var topicIntro = topic?.Text("intro");
         var topicDescription = topic?.Text("description");
+        var topicLayout = topic?.Text("layout");
         topic?.ReportUnknownKeys();
         var searchable = f.Flag("search", fallback: false);
         var schema = f.Text("schema");
@@ -361,6 +362,16 @@ public sealed class ContentModel
         if (type is FieldType.Reference or FieldType.References && to is null)
         {
             diagnostics.Error(DiagnosticIds.ModelInvalid, f.Location, $"The reference field '{name}' does not say which kind it refers to.", "Add a line such as: to: author");
+        }
+
+        if ((taxonomy || topic is not null || redirectFrom) && type != FieldType.List)
+        {
+            diagnostics.Error(DiagnosticIds.ModelInvalid, f.Location, $"'{name}' is a {FieldDefinition.TypeName(type)} field; topics and old addresses are lists.", "Make it type: list, or remove taxonomy, topic_page or redirect_from.");
+        }
+
+        if (searchable && type is not (FieldType.Text or FieldType.LongText or FieldType.Markdown or FieldType.List or FieldType.Choice))
+        {
+            diagnostics.Error(DiagnosticIds.ModelInvalid, f.LocationOf("search"), $"'{name}' is a {FieldDefinition.TypeName(type)} field; only text and lists of text can be searched.", "Remove search: true.");
         }
 
         if ((min > max) || (minLength > maxLength))
@@ -403,6 +414,7 @@ public sealed class ContentModel
             TaxonomyTitle = topicTitle ?? "{value}",
             TaxonomyIntro = topicIntro ?? "",
             TaxonomyDescription = topicDescription ?? "Everything on {site} about {value}.",
+            TaxonomyLayout = topicLayout ?? "items",
             Searchable = searchable,
             Schema = schema,
             SchemaItemType = schemaItemType,
@@ -444,6 +456,36 @@ public sealed class ContentModel
             foreach (var (other, field) in kind.ModifiedBy.Where(m => kinds.FirstOrDefault(k => k.Name == m.Kind)?.Field(m.Field)?.To != kind.Name))
             {
                 diagnostics.Error(DiagnosticIds.ModelInvalid, kind.Location, $"'modified_by' names {other}.{field}, which is not a field of another kind that refers to {kind.Name}.", "Write kind.field, for example article.conditions.");
+            }
+        }
+
+        foreach (var kind in kinds)
+        {
+            // A kind's title and description are in every view under those names; a field of that name would hide them.
+            foreach (var field in kind.Fields.Where(f => (f.Name == "title" && kind.TitleField != "title") || (f.Name == "description" && kind.DescriptionField != "description")))
+            {
+                diagnostics.Error(DiagnosticIds.ModelInvalid, field.Location, $"'{field.Name}' is not this kind's {field.Name}_field, but layouts read every item's {field.Name} under that name.", $"Rename the field, or make it the kind's {field.Name}_field.");
+            }
+
+            if (kind.AuthorField is { } authorField && kind.Field(authorField)?.To is { } to && kinds.FirstOrDefault(k => k.Name == to) is { SchemaType: not "Person" } notPerson)
+            {
+                diagnostics.Error(DiagnosticIds.ModelInvalid, kind.Location, $"'author_field' is '{authorField}', which refers to {notPerson.Name}, and {notPerson.Name} is not a schema.org Person.", "Point author_field at a field that refers to people, or give that kind schema_type: Person.");
+            }
+        }
+
+        var withTopics = kinds.Where(k => k.Fields.Any(f => f.Taxonomy)).ToList();
+        if (withTopics.Count > 1)
+        {
+            diagnostics.Error(DiagnosticIds.ModelInvalid, withTopics[1].Location, $"Both {withTopics[0].Name} and {withTopics[1].Name} have topics (taxonomy), and topic pages under /tags/ can list one kind.", "Keep taxonomy on one kind.");
+        }
+
+        // Pages every site has, and each kind's list page, must not share an address.
+        var listUrls = new Dictionary<string, string>(StringComparer.Ordinal) { ["/"] = "the home page", ["/search/"] = "the search page", ["/tags/"] = "the topic pages" };
+        foreach (var kind in kinds.Where(k => k.ListPage is not null))
+        {
+            if (!listUrls.TryAdd(kind.ListPage!.Url, $"the {kind.Name} list"))
+            {
+                diagnostics.Error(DiagnosticIds.ModelInvalid, kind.Location, $"The {kind.Name} list page would be at {kind.ListPage.Url}, which is already {listUrls[kind.ListPage.Url]}.", "Give the list its own address.");
             }
         }
 

@@ -101,6 +101,12 @@ public sealed record FieldDefinition(string Name, FieldType Type, SourceLocation
 
     public string TaxonomyDescription { get; init; } = "Everything on {site} about {value}.";
 
+    /// <summary>For topics: the layout of the topic pages (<c>items</c> unless the model says otherwise).</summary>
+    public string TaxonomyLayout { get; init; } = "items";
+
+    /// <summary>A topic page's address: every kind's topics share <c>/tags/</c>.</summary>
+    public static string TopicUrl(string value) => $"/tags/{Content.ContentUrls.Slugify(value)}/";
+
     /// <summary>
     /// For references: the heading of the list of this kind's items shown on each referenced item's page, with
     /// <c>{title}</c> for that item's title ("Services for {title}"). Null: not listed there.

@@ -114,6 +114,12 @@ public static class ItemBinder
                 var items = f.List(name, field.Required);
                 foreach (var item in items)
                 {
+                    if (field.RedirectFrom && !IsSitePath(item.Value))
+                    {
+                        f.Diagnostics.Error(DiagnosticIds.WrongType, item.Location, $"The old address '{item.Value}' must be a path on this site starting with '/'.", $"For example: {name}: [/blog/hamstring-pain/]");
+                        continue;
+                    }
+
                     CheckRules(field, f, item.Value, item.Location);
                 }
 

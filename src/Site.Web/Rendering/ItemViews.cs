@@ -156,7 +156,7 @@ public sealed class ItemViews(SiteIndex index)
             case FieldType.References:
                 return new ScriptArray(item.ItemsOf(field.Name).Select(r => Target(field, r.Value, depth)).OfType<object>());
             case FieldType.List when field.Taxonomy:
-                return new ScriptArray(item.TextsOf(field.Name).Select(t => new LinkView(t, $"/tags/{ContentUrls.Slugify(t)}/")));
+                return new ScriptArray(item.TextsOf(field.Name).Select(t => new LinkView(t, FieldDefinition.TopicUrl(t))));
             case FieldType.List:
                 return new ScriptArray(item.TextsOf(field.Name));
             case FieldType.Date:

@@ -70,13 +70,12 @@ public sealed class GenerateFeeds(SiteSettings settings, int count = 20) : IModu
                 WriteLink(xml, settings.Absolute(a.Url), "alternate");
                 xml.WriteElementString("published", ns, Stamp(a.PublishedOn!.Value));
                 xml.WriteElementString("updated", ns, Stamp(Modified(a)));
-                if (AuthorOf(index, a) is { } author)
-                {
-                    xml.WriteStartElement("author", ns);
-                    xml.WriteElementString("name", ns, author.Title);
-                    xml.WriteElementString("uri", ns, settings.Absolute(author.Url));
-                    xml.WriteEndElement();
-                }
+                // Atom needs an author on every entry: the item's, or the clinic.
+                var author = AuthorOf(index, a);
+                xml.WriteStartElement("author", ns);
+                xml.WriteElementString("name", ns, author?.Title ?? settings.Name);
+                xml.WriteElementString("uri", ns, settings.Absolute(author?.Url ?? "/"));
+                xml.WriteEndElement();
 
                 xml.WriteElementString("summary", ns, a.Description);
                 xml.WriteEndElement();

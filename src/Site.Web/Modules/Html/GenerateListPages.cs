@@ -55,16 +55,17 @@ public sealed class GenerateListPages(ContentModel model) : IModule
             .SelectMany(k => k.Fields.Where(f => f.Taxonomy).Select(f => (Kind: k, Field: f)))
             .SelectMany(x => index.Graph.ItemsOf(x.Kind.Name).SelectMany(d => ContentGraph.Item(d).TextsOf(x.Field.Name).Select(v => (x.Kind, x.Field, Value: v, Document: d))))
             .GroupBy(t => ContentUrls.Slugify(t.Value), StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal);
+            .Select(g => g.Where(t => t.Kind == g.First().Kind))
+            .OrderBy(g => ContentUrls.Slugify(g.First().Value), StringComparer.Ordinal);
         foreach (var topic in topics)
         {
             var (kind, field, name, _) = topic.First();
             var shown = topic.Select(t => t.Document).Distinct(ReferenceEqualityComparer.Instance).Cast<Document>().ToList();
-            var url = $"/tags/{topic.Key}/";
+            var url = FieldDefinition.TopicUrl(name);
             var title = field.TaxonomyTitle.Replace("{value}", name, StringComparison.Ordinal);
             var intro = field.TaxonomyIntro.Replace("{value}", name, StringComparison.Ordinal);
             ImmutableArray<Crumb> crumbs = kind.ListPage is { } list ? [home, new(list.Title, list.Url), new(name, url)] : [home, new(name, url)];
-            Add(new SitePage("list", "tag", url, title, Fill(field.TaxonomyDescription.Replace("{value}", name, StringComparison.Ordinal), settings.Name, 1, 1), crumbs, Newest(shown), "list",
+            Add(new SitePage(field.TaxonomyLayout, "tag", url, title, Fill(field.TaxonomyDescription.Replace("{value}", name, StringComparison.Ordinal), settings.Name, 1, 1), crumbs, Newest(shown), "list",
                 View(() => new ItemListView(kind.Name, title, intro, views.Cards(shown), 1, 1, null, null))));
         }
 

@@ -64,6 +64,7 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
         {
             var item = (ContentItem)document.Model!;
             var kind = item.Kind;
+
             ImmutableArray<Crumb> crumbs = kind.ListPage is { } list
                 ? [new("Home", "/"), new(list.Title, list.Url), new(item.Title, item.Url)]
                 : [new("Home", "/"), new(item.Title, item.Url)];
