@@ -30,6 +30,14 @@ public static class SiteCommand
         {
             case "help":
                 await stdout.WriteLineAsync(CommandLine.Usage).ConfigureAwait(false);
+
+                // The kinds 'site new' accepts are the content model's, when there is one to read here.
+                var model = ContentModel.Load(SitePaths.From(line.Build.Input, line.Build.Theme, line.Build.Output), new DiagnosticBag());
+                if (model is not null)
+                {
+                    await stdout.WriteLineAsync($"\nKinds of content in {line.Build.Input}/model/ (for site new): {string.Join(", ", model.Names)}.").ConfigureAwait(false);
+                }
+
                 return Success;
             case "explain":
                 return await ExplainAsync(line.Arguments, stdout, stderr).ConfigureAwait(false);

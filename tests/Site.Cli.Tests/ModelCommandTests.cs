@@ -35,6 +35,14 @@ public sealed class ModelCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Help_names_the_kinds_of_the_content_model()
+    {
+        var (code, output, _) = await Run("new", "--input", _sample.Input, "--help");
+        Assert.Equal(0, code);
+        Assert.Contains("(for site new): article, author, condition, page, service.", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Site_model_writes_one_json_schema_per_kind()
     {
         var folder = Path.Combine(_sample.Root, "schemas");
