@@ -22,6 +22,9 @@ public sealed class PageKindTests(SiteFixture site)
             ("author", "/authors/melissa/"),
             ("tag", "/tags/running/"),
             ("page", "/medical-disclaimer/"),
+            ("service", "/services/running-injury-assessment/"),
+            ("services", "/services/"),
+            ("team", "/team/"),
             ("search", "/search/?q=hamstring"),
             ("not-found", "/no-such-page/"),
         };
