@@ -33,11 +33,20 @@ public record ContentItem(KindDefinition Kind, string Slug, SourceLocation Front
     /// </summary>
     public IReadOnlyDictionary<string, object> Fields { get; init; } = new Dictionary<string, object>();
 
-    /// <summary>Where each field's value is written in the file, for checks that report on a field.</summary>
-    public IReadOnlyDictionary<string, SourceLocation> Locations { get; init; } = new Dictionary<string, SourceLocation>();
+    /// <summary>
+    /// Where each of the kind's fields is written: line and column, two numbers per field in the kind's order
+    /// (0 when absent). Kept as numbers because every item keeps them for the whole build.
+    /// </summary>
+    public int[] Positions { get; init; } = [];
 
     /// <summary>Where a field's value is written, or the start of the file when it is not.</summary>
-    public SourceLocation LocationOf(string field) => Locations.GetValueOrDefault(field) ?? FrontMatter;
+    public SourceLocation LocationOf(string field)
+    {
+        var at = Kind.Fields.IndexOf(Kind.Field(field)!);
+        return at >= 0 && 2 * at + 1 < Positions.Length && Positions[2 * at] > 0
+            ? new SourceLocation(FrontMatter.File, Positions[2 * at], Positions[(2 * at) + 1])
+            : FrontMatter;
+    }
 
     /// <summary>The publication date, for kinds that have one.</summary>
     public DateOnly? PublishedOn => Kind.DateField is { } name ? DateOf(name) : null;

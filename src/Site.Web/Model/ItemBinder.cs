@@ -54,8 +54,24 @@ public static class ItemBinder
             Draft = draft,
             Fields = values,
             Suppressions = suppressions,
-            Locations = kind.Fields.Where(d => f.Has(d.Name)).ToDictionary(d => d.Name, d => f.LocationOf(d.Name), StringComparer.Ordinal),
+            Positions = Positions(kind, f),
         };
+    }
+
+    private static int[] Positions(KindDefinition kind, YamlFields f)
+    {
+        var positions = new int[kind.Fields.Length * 2];
+        for (var i = 0; i < kind.Fields.Length; i++)
+        {
+            if (f.Has(kind.Fields[i].Name))
+            {
+                var at = f.LocationOf(kind.Fields[i].Name);
+                positions[2 * i] = at.Line;
+                positions[(2 * i) + 1] = at.Column;
+            }
+        }
+
+        return positions;
     }
 
     /// <summary><c>suppress: [{id: SITE6002, reason: "..."}]</c>; the reason is checked when the policy is applied.</summary>

@@ -49,7 +49,7 @@ public sealed class ContentGraph
     /// <summary>How many of the newest items sharing one value are considered as related.</summary>
     private const int CandidatesPerValue = 30;
 
-    private FrozenDictionary<(string Kind, string Field, string Value), ImmutableArray<Document>>? _byValue;
+    private RelatedIndex? _related;
 
     /// <summary>
     /// The items of the same kind related to this one by the kind's <c>related:</c> rule: those sharing the most
@@ -59,60 +59,131 @@ public sealed class ContentGraph
     public ImmutableArray<Document> Related(ContentItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
-        if (item.Kind.Related is not { } rule)
+        if (item.Kind.Related is null)
         {
             return [];
         }
 
-        var byValue = LazyInitializer.EnsureInitialized(ref _byValue, BuildByValue);
-        var own = rule.Weights.Select(w => (w.Weight, Field: w.Field, Values: item.TextsOf(w.Field).ToHashSet(StringComparer.Ordinal))).ToList();
-        var candidates = new HashSet<Document>(ReferenceEqualityComparer.Instance);
-        foreach (var (_, field, values) in own)
+        var related = LazyInitializer.EnsureInitialized(ref _related, () => new RelatedIndex(_byKind));
+        return related.Of(item);
+    }
+
+    /// <summary>
+    /// What finding related items needs, worked out once per build: for each kind with a related rule, its
+    /// items by position (newest first), each item's values per weighted field, and the positions of the
+    /// items having each value. Scoring then compares small arrays instead of looking fields up.
+    /// </summary>
+    private sealed class RelatedIndex
+    {
+        private readonly Dictionary<string, Kind> _kinds = new(StringComparer.Ordinal);
+
+        public RelatedIndex(FrozenDictionary<string, ImmutableArray<Document>> byKind)
         {
-            var taxonomy = item.Kind.Field(field)?.Taxonomy == true;
-            foreach (var value in values)
+            foreach (var (name, documents) in byKind)
             {
-                candidates.UnionWith(byValue.GetValueOrDefault((item.KindName, field, taxonomy ? ContentUrls.Slugify(value) : value), []).Take(CandidatesPerValue));
+                if (documents.IsEmpty || Item(documents[0]).Kind.Related is not { } rule)
+                {
+                    continue;
+                }
+
+                var kind = new Kind(rule, documents);
+                for (var i = 0; i < documents.Length; i++)
+                {
+                    var item = Item(documents[i]);
+                    kind.Positions[item.Slug] = i;
+                    kind.Values[i] = new string[rule.Weights.Length][];
+                    for (var w = 0; w < rule.Weights.Length; w++)
+                    {
+                        var field = rule.Weights[w].Field;
+                        var taxonomy = item.Kind.Field(field)?.Taxonomy == true;
+                        var values = item.ItemsOf(field);
+                        var own = new string[values.Length];
+                        for (var v = 0; v < values.Length; v++)
+                        {
+                            own[v] = values[v].Value;
+                        }
+
+                        kind.Values[i][w] = own;
+                        foreach (var key in own.Select(v => taxonomy ? ContentUrls.Slugify(v) : v).Distinct(StringComparer.Ordinal))
+                        {
+                            if (!kind.Having[w].TryGetValue(key, out var list))
+                            {
+                                kind.Having[w][key] = list = [];
+                            }
+
+                            list.Add(i);
+                        }
+                    }
+                }
+
+                _kinds[name] = kind;
             }
         }
 
-        return [.. candidates
-            .Select(d => (Document: d, Item: Item(d)))
-            .Where(c => c.Item.Slug != item.Slug)
-            .Select(c => (c.Document, c.Item, Score: Score(c.Item, own)))
-            .OrderByDescending(x => x.Score)
-            .ThenByDescending(x => x.Item.PublishedOn)
-            .ThenBy(x => x.Item.Slug, StringComparer.Ordinal)
-            .Take(rule.Count)
-            .Select(x => x.Document)];
-    }
-
-    /// <summary>The weighted count of a candidate's values that the item shares (no copies: this runs for every candidate).</summary>
-    private static int Score(ContentItem candidate, List<(int Weight, string Field, HashSet<string> Values)> own)
-    {
-        var score = 0;
-        foreach (var (weight, field, values) in own)
+        public ImmutableArray<Document> Of(ContentItem item)
         {
-            foreach (var value in candidate.ItemsOf(field))
+            if (!_kinds.TryGetValue(item.KindName, out var kind) || !kind.Positions.TryGetValue(item.Slug, out var self))
             {
-                if (values.Contains(value.Value))
+                return [];
+            }
+
+            var weights = kind.Rule.Weights;
+            var own = new HashSet<string>[weights.Length];
+            var candidates = new HashSet<int>();
+            for (var w = 0; w < weights.Length; w++)
+            {
+                own[w] = new HashSet<string>(kind.Values[self][w], StringComparer.Ordinal);
+                var taxonomy = item.Kind.Field(weights[w].Field)?.Taxonomy == true;
+                foreach (var value in own[w])
                 {
-                    score += weight;
+                    if (kind.Having[w].TryGetValue(taxonomy ? ContentUrls.Slugify(value) : value, out var having))
+                    {
+                        candidates.UnionWith(having.Take(CandidatesPerValue));
+                    }
                 }
             }
+
+            candidates.Remove(self);
+            var scored = new List<(int Position, int Score)>(candidates.Count);
+            foreach (var candidate in candidates)
+            {
+                var score = 0;
+                for (var w = 0; w < weights.Length; w++)
+                {
+                    foreach (var value in kind.Values[candidate][w])
+                    {
+                        if (own[w].Contains(value))
+                        {
+                            score += weights[w].Weight;
+                        }
+                    }
+                }
+
+                scored.Add((candidate, score));
+            }
+
+            // Highest score first; among equals the newest, then by id, as the kind's order already is newest first.
+            return [.. scored
+                .OrderByDescending(c => c.Score)
+                .ThenByDescending(c => Item(kind.Documents[c.Position]).PublishedOn)
+                .ThenBy(c => Item(kind.Documents[c.Position]).Slug, StringComparer.Ordinal)
+                .Take(kind.Rule.Count)
+                .Select(c => kind.Documents[c.Position])];
         }
 
-        return score;
-    }
+        private sealed class Kind(RelatedRule rule, ImmutableArray<Document> documents)
+        {
+            public RelatedRule Rule { get; } = rule;
 
-    /// <summary>For every kind with a related rule: its items by each value of each counted field, in kind order.</summary>
-    private FrozenDictionary<(string Kind, string Field, string Value), ImmutableArray<Document>> BuildByValue() =>
-        _byKind.Values.SelectMany(items => items)
-            .SelectMany(d => (Item(d).Kind.Related?.Weights ?? []).SelectMany(w =>
-                Item(d).TextsOf(w.Field).Select(v => Item(d).Kind.Field(w.Field)?.Taxonomy == true ? ContentUrls.Slugify(v) : v).Distinct(StringComparer.Ordinal)
-                    .Select(v => (Key: (Item(d).KindName, w.Field, v), Document: d))))
-            .GroupBy(x => x.Key)
-            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Document).ToImmutableArray());
+            public ImmutableArray<Document> Documents { get; } = documents;
+
+            public Dictionary<string, int> Positions { get; } = new(StringComparer.Ordinal);
+
+            public string[][][] Values { get; } = new string[documents.Length][][];
+
+            public Dictionary<string, List<int>>[] Having { get; } = [.. rule.Weights.Select(_ => new Dictionary<string, List<int>>(StringComparer.Ordinal))];
+        }
+    }
 
     /// <summary>The ids a reference field of an item names.</summary>
     public static IEnumerable<string> Targets(ContentItem item, FieldDefinition field)

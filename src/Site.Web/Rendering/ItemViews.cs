@@ -110,7 +110,14 @@ public sealed class ItemViews(SiteIndex index)
             }
         }
 
-        if (depth < Deepest)
+        if (depth < Deepest && !IsReferenced(kind.Name))
+        {
+            // Nothing can refer to items of this kind: every card shares one set of empty lists.
+            var (none, noneVia) = _unreferenced.GetOrAdd(kind.Name, name => (Empty(index.KindNames), Empty(ViaNames(name))));
+            view["referenced_by"] = none;
+            view["referenced_via"] = noneVia;
+        }
+        else if (depth < Deepest)
         {
             // Worked out only when a layout reads them: most cards never need what refers to them.
             var references = new Lazy<ImmutableArray<(FieldDefinition Field, Document Item)>>(() => index.Graph.ReferencesTo(item));
@@ -145,6 +152,28 @@ public sealed class ItemViews(SiteIndex index)
         }
 
         return view;
+    }
+
+    private readonly ConcurrentDictionary<string, (ScriptObject, ScriptObject)> _unreferenced = new(StringComparer.Ordinal);
+
+    /// <summary>Whether any kind has a reference field to this kind.</summary>
+    private bool IsReferenced(string kind) => _referenced.GetOrAdd(kind, name => index.Model.Kinds.Any(k => k.Fields.Any(f => f.To == name)));
+
+    private readonly ConcurrentDictionary<string, bool> _referenced = new(StringComparer.Ordinal);
+
+    private IEnumerable<string> ViaNames(string kind) =>
+        index.Model.Kinds.SelectMany(k => k.Fields.Where(f => f.To == kind).Select(f => $"{k.Name}_{f.Name}"));
+
+    private static ScriptObject Empty(IEnumerable<string> names)
+    {
+        var empty = new ScriptObject();
+        foreach (var name in names)
+        {
+            empty[name] = new ScriptArray { IsReadOnly = true };
+        }
+
+        empty.IsReadOnly = true;
+        return empty;
     }
 
     private object? Value(ContentItem item, FieldDefinition field, int depth)
