@@ -43,7 +43,7 @@ public static class SiteBuilder
 
         var settings = LoadSettings(paths, options, diagnostics);
         var model = ContentModel.Load(paths, diagnostics);
-        var assets = AssetManifest.Load(paths);
+        var assets = AssetManifest.Load(paths, diagnostics);
         var theme = ThemeTemplates.Load(paths, assets, diagnostics, model?.Kinds.SelectMany(k => k.ListPage is { } list ? [k.Layout, list.Layout] : new[] { k.Layout }) ?? []);
         timings.Add(KeyValuePair.Create("settings, model and theme", clock.Elapsed));
         if (settings is null || model is null || theme is null || diagnostics.HasErrors)
@@ -228,6 +228,12 @@ public static class SiteBuilder
                 SourceLocation.OfFile(shown),
                 Directory.Exists(paths.Input) ? "The site settings file is missing." : $"The input folder '{paths.Display(paths.Input)}' does not exist.",
                 "Run the command from the repository root, or pass --input.");
+            return null;
+        }
+
+        if (!SourceFiles.IsInside(paths.SiteFile, paths.Input))
+        {
+            diagnostics.Error(DiagnosticIds.OutsideSources, SourceLocation.OfFile(shown), $"'{shown}' is a link to a file outside {paths.Display(paths.Input)}/, so it is not read.", "Replace the link with the settings file itself.");
             return null;
         }
 

@@ -276,8 +276,9 @@ public class SeoCheckTests
         var layout = File.ReadAllText(Path.Combine(TestSite.RepositoryRoot, "theme", "layouts", "base.sbn"));
         using var site = new TestSite(new Dictionary<string, string?>
         {
-            ["theme/layouts/base.sbn"] = layout.Replace("<link rel=\"canonical\" href=\"{{ page.canonical }}\">", "<link rel=\"canonical\" href=\"{{ page.url }}\">", StringComparison.Ordinal),
+            ["theme/layouts/base.sbn"] = layout.Replace("<link rel=\"canonical\" href=\"{{ page.canonical | html.escape }}\">", "<link rel=\"canonical\" href=\"{{ page.url }}\">", StringComparison.Ordinal),
         });
+        Assert.NotEqual(layout, File.ReadAllText(Path.Combine(site.Root, "theme", "layouts", "base.sbn")));
         var result = await site.BuildAsync();
         Assert.NotEmpty(result.Diagnostics);
         Assert.All(result.Diagnostics, d => Assert.Equal(DiagnosticIds.CanonicalInvalid, d.Id));

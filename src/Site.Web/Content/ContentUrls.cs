@@ -11,6 +11,13 @@ public static partial class ContentUrls
 
     public static bool IsSlug(string text) => SlugPattern().IsMatch(text);
 
+    /// <summary>An address on this site: starts with one '/', no spaces, quotes, angle brackets or backslashes.</summary>
+    public static bool IsSitePath(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return text.StartsWith('/') && !text.StartsWith("//", StringComparison.Ordinal) && !text.Any(ch => char.IsWhiteSpace(ch) || ch is '"' or '\'' or '<' or '>' or '`' or '\\');
+    }
+
     /// <summary>Lower-case, hyphen-separated slug for a tag or title.</summary>
     public static string Slugify(string text)
     {

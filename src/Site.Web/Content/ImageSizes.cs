@@ -34,7 +34,7 @@ public sealed partial class ImageSizes(SitePaths paths)
         }
 
         var file = Path.Combine(paths.Input, url.TrimStart('/').Split('?', '#')[0]);
-        if (!File.Exists(file))
+        if (!File.Exists(file) || !SourceFiles.IsInside(file, paths.Input))
         {
             return null;
         }

@@ -45,6 +45,11 @@ public sealed record SiteSettings(
         }
 
         var language = f.Text("language") ?? "en-AU";
+        if (!System.Text.RegularExpressions.Regex.IsMatch(language, "^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", System.Text.RegularExpressions.RegexOptions.CultureInvariant))
+        {
+            f.Diagnostics.Error(DiagnosticIds.WrongType, f.LocationOf("language"), $"'language' must be a language tag such as en-AU, but it is '{language}'.", "For example: language: en-AU");
+            language = "en-AU";
+        }
         var zoneName = f.Text("time_zone", required: true);
         TimeZoneInfo? zone = null;
         if (zoneName is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(zoneName, out zone))
@@ -60,6 +65,11 @@ public sealed record SiteSettings(
         var footer = f.MapList("footer_navigation").Select(NavItem.Read).OfType<NavItem>().ToImmutableArray();
         var perPage = f.Number("articles_per_page", 1, 100) ?? 10;
         var (socialImage, socialImageAlt) = ImageFields.Read(f, "social_image", "social_image_alt");
+        if (socialImage is not null && !ContentUrls.IsSitePath(socialImage))
+        {
+            f.Diagnostics.Error(DiagnosticIds.WrongType, f.LocationOf("social_image"), $"'social_image' must be an address on this site starting with '/', but it is '{socialImage}'.", "For example: social_image: /assets/images/social-card.png");
+            socialImage = null;
+        }
         var severities = f.Map("diagnostics") is { } levels ? ReadSeverities(levels) : ImmutableDictionary<string, Engine.Diagnostics.Severity?>.Empty;
         f.ReportUnknownKeys();
 
@@ -257,6 +267,12 @@ public sealed record NavItem(string Title, string Url)
         var title = f.Text("title", required: true);
         var url = f.Text("url", required: true);
         f.ReportUnknownKeys();
+        if (url is not null && !ContentUrls.IsSitePath(url) && !(url.StartsWith("https://", StringComparison.Ordinal) && Uri.IsWellFormedUriString(url, UriKind.Absolute) && !url.Any(ch => ch is '"' or '\'' or '<' or '>')))
+        {
+            f.Diagnostics.Error(DiagnosticIds.WrongType, f.LocationOf("url"), $"A navigation address must be a path on this site or an https:// address, but it is '{url}'.", "For example: url: /about/");
+            return null;
+        }
+
         return title is null || url is null ? null : new NavItem(title, url);
     }
 }

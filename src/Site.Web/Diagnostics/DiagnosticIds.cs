@@ -46,6 +46,7 @@ public static class DiagnosticIds
     public const string OutputRefused = "SITE5001";
     public const string NextScheduled = "SITE5002";
     public const string AliasConflict = "SITE5003";
+    public const string OutsideSources = "SITE5004";
 
     /// <summary>
     /// The ids of findings about content that is otherwise complete: the ones the checks report. Only these may
@@ -102,6 +103,7 @@ public static class DiagnosticIds
         new(CanonicalInvalid, "A page does not have exactly one absolute canonical URL on this site.", "Keep the canonical link in base.sbn and check base_url in site.yml."),
         new(OutputRefused, "The output folder is unsafe to replace (it holds sources or files a build did not write).", "Choose a separate output folder such as 'output'."),
         new(AliasConflict, "An article's old address (aliases) is still in use by a page, or is claimed by two articles.", "Remove the alias from one of the files."),
+        new(OutsideSources, "A file in input/ or theme/ is a link to something outside those folders, so the build does not read it.", "Put the file itself in the folder instead of a link to it."),
         new(NextScheduled, "An article is scheduled for a later date and is not published yet.", "Nothing to fix; rebuild on that date (see the README on scheduled rebuilds)."),
     ];
 }

@@ -52,7 +52,7 @@ public sealed class ContentModel
 
         var before = diagnostics.Sorted().Count(d => d.Severity == Severity.Error);
         var kinds = new List<KindDefinition>();
-        foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.TopDirectoryOnly).Order(StringComparer.Ordinal))
+        foreach (var file in SourceFiles.Enumerate(folder, paths.Input, paths, diagnostics, search: SearchOption.TopDirectoryOnly))
         {
             var shown = paths.Display(file);
             var name = Path.GetFileNameWithoutExtension(file);

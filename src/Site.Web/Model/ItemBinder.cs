@@ -130,7 +130,7 @@ public static class ItemBinder
                 var items = f.List(name, field.Required);
                 foreach (var item in items)
                 {
-                    if (field.RedirectFrom && !IsSitePath(item.Value))
+                    if (field.RedirectFrom && !ContentUrls.IsSitePath(item.Value))
                     {
                         f.Diagnostics.Error(DiagnosticIds.WrongType, item.Location, $"The old address '{item.Value}' must be a path on this site starting with '/'.", $"For example: {name}: [/blog/hamstring-pain/]");
                         continue;
@@ -150,7 +150,7 @@ public static class ItemBinder
                 }
 
                 var location = f.LocationOf(name);
-                if (field.Type is FieldType.Path or FieldType.Image && !IsSitePath(text))
+                if (field.Type is FieldType.Path or FieldType.Image && !ContentUrls.IsSitePath(text))
                 {
                     f.Diagnostics.Error(DiagnosticIds.WrongType, location, $"'{name}' must be an address on this site starting with '/', but it is '{text}'.", $"For example: {name}: {field.Example ?? "/assets/images/photo.jpg"}");
                     return null;
@@ -165,10 +165,6 @@ public static class ItemBinder
                 return CheckRules(field, f, text, location) ? text : null;
         }
     }
-
-    /// <summary>An address on this site: starts with one '/', no spaces, quotes or angle brackets.</summary>
-    private static bool IsSitePath(string text) =>
-        text.StartsWith('/') && !text.StartsWith("//", StringComparison.Ordinal) && !text.Any(ch => char.IsWhiteSpace(ch) || ch is '"' or '\'' or '<' or '>' or '`' or '\\');
 
     private static bool CheckRules(FieldDefinition field, YamlFields f, string value, Engine.Diagnostics.SourceLocation location)
     {

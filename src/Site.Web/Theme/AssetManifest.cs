@@ -23,7 +23,7 @@ public sealed class AssetManifest
 
     public IEnumerable<FingerprintedAsset> Assets => _byOriginal.Values.OrderBy(a => a.Original, StringComparer.Ordinal);
 
-    public static AssetManifest Load(SitePaths paths)
+    public static AssetManifest Load(SitePaths paths, Engine.Diagnostics.DiagnosticBag diagnostics)
     {
         ArgumentNullException.ThrowIfNull(paths);
         var folder = Path.Combine(paths.Theme, "assets");
@@ -32,8 +32,7 @@ public sealed class AssetManifest
             return new AssetManifest([]);
         }
 
-        var assets = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => !Path.GetFileName(f).StartsWith('.'))
+        var assets = SourceFiles.Enumerate(folder, paths.Theme, paths, diagnostics)
             .AsParallel()
             .Select(file =>
             {

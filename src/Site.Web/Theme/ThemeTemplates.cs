@@ -49,7 +49,7 @@ public sealed class ThemeTemplates
         var ok = true;
         foreach (var missing in SiteLayouts.Concat(kindLayouts).Distinct(StringComparer.Ordinal).Where(l => !layouts.ContainsKey(l)))
         {
-            diagnostics.Error(DiagnosticIds.TemplateMissing, SourceLocation.OfFile(paths.Display(Path.Combine(paths.Theme, "layouts", missing + ".sbn"))), $"The theme has no '{missing}' layout.", "Restore the file from git.");
+            diagnostics.Error(DiagnosticIds.TemplateMissing, SourceLocation.OfFile(paths.Display(Path.Combine(paths.Theme, "layouts", missing + ".sbn"))), $"The theme has no '{missing}' layout.", "Restore the file from git, or add it if a kind in input/model/ names it as its layout.");
             ok = false;
         }
 
@@ -150,7 +150,7 @@ public sealed class ThemeTemplates
             return result;
         }
 
-        foreach (var file in Directory.EnumerateFiles(folder, "*.sbn", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (var file in SourceFiles.Enumerate(folder, paths.Theme, paths, diagnostics, "*.sbn"))
         {
             var template = Template.Parse(File.ReadAllText(file), file);
             foreach (var message in template.Messages.Where(m => m.Type == ParserMessageType.Error))

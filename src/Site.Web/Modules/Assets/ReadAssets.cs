@@ -15,10 +15,7 @@ public sealed class ReadAssets(string folder, SitePaths paths) : IModule
             return ValueTask.FromResult(documents);
         }
 
-        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => !Path.GetFileName(f).StartsWith('.'))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var files = SourceFiles.Enumerate(folder, paths.Input, paths, context.Diagnostics).ToList();
         var read = new Document[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = context.CancellationToken }, i =>
         {

@@ -21,10 +21,7 @@ public sealed class ReadContent(string folder, SitePaths paths, BuildCache? cach
             return ValueTask.FromResult(documents);
         }
 
-        var files = Directory.EnumerateFiles(folder, "*", SearchOption.TopDirectoryOnly)
-            .Where(f => !Path.GetFileName(f).StartsWith('.'))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var files = SourceFiles.Enumerate(folder, paths.Input, paths, context.Diagnostics, search: SearchOption.TopDirectoryOnly).ToList();
         var read = new Document[files.Count];
         // Plain synchronous reads in parallel: for many small files they beat async IO, and they do not
         // wait for the thread pool to warm up on a short build.

@@ -1,0 +1,94 @@
+using Site.Engine.Diagnostics;
+using Site.Web.Diagnostics;
+
+namespace Site.Web;
+
+/// <summary>
+/// The files a build may read: only those whose real path (every symbolic link on the way resolved) lies
+/// inside <c>input/</c> or <c>theme/</c>. Git stores links, so a pull request could otherwise publish
+/// <c>/etc/passwd</c> or the build machine's environment through a link in <c>input/assets/</c>.
+/// </summary>
+public static class SourceFiles
+{
+    private const int MaxLinks = 40;
+
+    /// <summary>
+    /// The files under <paramref name="folder"/> (matching <paramref name="pattern"/>, hidden ones left out) that
+    /// really are inside <paramref name="root"/>; each one that is not is reported at its path and skipped.
+    /// </summary>
+    public static IEnumerable<string> Enumerate(string folder, string root, SitePaths paths, DiagnosticBag diagnostics, string pattern = "*", SearchOption search = SearchOption.AllDirectories)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        var result = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(folder, pattern, new EnumerationOptions { RecurseSubdirectories = search == SearchOption.AllDirectories, AttributesToSkip = 0, IgnoreInaccessible = true }).Order(StringComparer.Ordinal))
+        {
+            if (Path.GetFileName(file).StartsWith('.') || Path.GetRelativePath(folder, file).Split(Path.DirectorySeparatorChar).Any(p => p.StartsWith('.')))
+            {
+                continue;
+            }
+
+            if (IsInside(file, root))
+            {
+                result.Add(file);
+            }
+            else
+            {
+                diagnostics.Error(
+                    DiagnosticIds.OutsideSources,
+                    SourceLocation.OfFile(paths.Display(file)),
+                    $"'{paths.Display(file)}' is a link to something outside {paths.Display(root)}/, so it is not used.",
+                    "Replace the link with the file itself, inside the folder.");
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Whether the file's real path, links resolved, is inside the real path of <paramref name="root"/>.</summary>
+    public static bool IsInside(string file, string root)
+    {
+        var real = RealPath(file);
+        var realRoot = RealPath(root);
+        return real is not null && realRoot is not null && real.StartsWith(realRoot.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    }
+
+    /// <summary>The path with every symbolic link resolved, component by component; null for a loop or a dangling link.</summary>
+    public static string? RealPath(string path)
+    {
+        var remaining = new Stack<string>(Path.GetFullPath(path).Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Reverse());
+        var current = Path.GetPathRoot(Path.GetFullPath(path)) ?? "/";
+        var links = 0;
+        while (remaining.Count > 0)
+        {
+            var next = Path.Combine(current, remaining.Pop());
+            FileSystemInfo info = Directory.Exists(next) ? new DirectoryInfo(next) : new FileInfo(next);
+            if (info.LinkTarget is not { } target)
+            {
+                current = next;
+                continue;
+            }
+
+            if (++links > MaxLinks)
+            {
+                return null;
+            }
+
+            // A link's target is relative to the folder holding the link; its parts are resolved in turn.
+            var resolved = Path.GetFullPath(target, current);
+            foreach (var part in resolved.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries).Reverse())
+            {
+                remaining.Push(part);
+            }
+
+            current = Path.GetPathRoot(resolved) ?? "/";
+        }
+
+        return current;
+    }
+}

@@ -1,0 +1,34 @@
+using Site.Web.Diagnostics;
+
+namespace Site.Web.Tests;
+
+/// <summary>Values that would leave their HTML attribute, or run script, are refused where they are written.</summary>
+public class HostileValueTests
+{
+    [Theory]
+    [InlineData("input/articles/hamstring-pain.md", "tags: [running]", "tags: [running]\nimage: '/x.svg\" alt=\"x\"><meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/'\nimage_alt: An image", 8)]
+    [InlineData("input/authors/melissa.md", "registration: PHY0000000001", "registration: PHY0000000001\nphoto: javascript:alert(1)\nphoto_alt: A photo", 6)]
+    [InlineData("input/authors/melissa.md", "registration: PHY0000000001", "registration: PHY0000000001\nbooking_url: javascript:alert(1)", 6)]
+    public async Task A_hostile_address_in_front_matter_is_an_error_at_its_line(string file, string find, string replace, int line)
+    {
+        var original = file.Contains("articles", StringComparison.Ordinal) ? TestSite.Article : TestSite.Author;
+        using var site = new TestSite(new Dictionary<string, string?> { [file] = original.Replace(find, replace, StringComparison.Ordinal) });
+        var error = TestSite.SingleError(await site.BuildAsync());
+        Assert.Equal((DiagnosticIds.WrongType, file, line), (error.Id, error.Location!.File, error.Location.Line));
+        Assert.False(Directory.Exists(site.Output));
+    }
+
+    [Theory]
+    [InlineData("language: en-AU", "language: 'en\" onload=\"alert(1)'", "language")]
+    [InlineData("description: A clinic", "social_image: '/x.png\" onerror=\"alert(1)'\nsocial_image_alt: Card\ndescription: A clinic", "social_image")]
+    [InlineData("description: A clinic", "navigation:\n  - title: Evil\n    url: javascript:alert(1)\ndescription: A clinic", "navigation address")]
+    public async Task A_hostile_value_in_site_yml_is_an_error(string find, string replace, string named)
+    {
+        var yml = TestSite.SiteYml.Replace(find, replace, StringComparison.Ordinal);
+        Assert.NotEqual(TestSite.SiteYml, yml);
+        using var site = new TestSite(new Dictionary<string, string?> { ["input/site.yml"] = yml });
+        var error = TestSite.SingleError(await site.BuildAsync());
+        Assert.Equal((DiagnosticIds.WrongType, "input/site.yml"), (error.Id, error.Location!.File));
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+}
