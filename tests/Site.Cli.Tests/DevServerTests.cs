@@ -51,6 +51,26 @@ public sealed class DevServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_encoded_path_cannot_reach_a_sibling_folder_whose_name_starts_like_the_served_one()
+    {
+        var sibling = Path.Combine(_site.Root, ".site-cache", "serve-secrets");
+        Directory.CreateDirectory(sibling);
+        File.WriteAllText(Path.Combine(sibling, "secret.txt"), "SECRET-TOKEN-42");
+
+        // Sent byte for byte over a socket: an HTTP client would normalise the path before sending it.
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, new Uri(_server.Url).Port);
+        using var stream = client.GetStream();
+        var request = "GET /..%2fserve-secrets%2fsecret.txt HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"u8.ToArray();
+        await stream.WriteAsync(request);
+        using var reader = new StreamReader(stream);
+        var answer = await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.StartsWith("HTTP/1.1 ", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("SECRET-TOKEN-42", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("HTTP/1.1 200", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Unknown_addresses_get_the_404_page()
     {
         var response = await _http.GetAsync("no/such/page/");

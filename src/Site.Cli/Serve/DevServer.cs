@@ -241,7 +241,9 @@ public sealed class DevServer : IAsyncDisposable
         var root = Path.GetFullPath(_options.Output);
         var relative = path.TrimStart('/');
         var full = Path.GetFullPath(Path.Combine(root, relative));
-        if (full.StartsWith(root, StringComparison.Ordinal))
+        // Inside the served folder itself: a prefix without the separator would also match a sibling
+        // folder whose name starts the same ("serve-secrets" beside "serve").
+        if (full == root || full.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
             if (path.EndsWith('/') && File.Exists(Path.Combine(full, "index.html")))
             {
