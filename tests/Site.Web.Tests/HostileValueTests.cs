@@ -31,4 +31,28 @@ public class HostileValueTests
         Assert.Equal((DiagnosticIds.WrongType, "input/site.yml"), (error.Id, error.Location!.File));
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("tags: [running]", "tags: [running, ..]", 7, "no letters or digits")]
+    [InlineData("tags: [running]", "tags: [running, /]", 7, "no letters or digits")]
+    [InlineData("tags: [running]", "tags: [running]\naliases: [\"/*\"]", 8, "without '*'")]
+    [InlineData("tags: [running]", "tags: [running]\naliases: [/old/:slug/]", 8, "without '*'")]
+    [InlineData("date: 2026-11-02", "date: 0001-01-01", 4, "between the years 1900 and 2200")]
+    public async Task A_value_that_would_break_an_address_or_a_feed_is_an_error_at_its_line(string find, string replace, int line, string says)
+    {
+        using var site = new TestSite(new Dictionary<string, string?> { ["input/articles/hamstring-pain.md"] = TestSite.Article.Replace(find, replace, StringComparison.Ordinal) });
+        var result = await site.BuildAsync();
+        var error = TestSite.SingleError(result);
+        Assert.Equal((DiagnosticIds.WrongType, "input/articles/hamstring-pain.md", line), (error.Id, error.Location!.File, error.Location.Line));
+        Assert.Contains(says, error.Message + " " + error.Help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Front_matter_that_is_opened_but_never_closed_says_so()
+    {
+        using var site = new TestSite(new Dictionary<string, string?> { ["input/articles/hamstring-pain.md"] = "---\ntitle: Open\ndescription: Never closed.\n\nSome text.\n" });
+        var error = TestSite.SingleError(await site.BuildAsync());
+        Assert.Equal((DiagnosticIds.MissingFrontMatter, 1), (error.Id, error.Location!.Line));
+        Assert.Contains("never closed", error.Message, StringComparison.Ordinal);
+    }
 }

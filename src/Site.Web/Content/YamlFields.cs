@@ -87,7 +87,13 @@ public sealed class YamlFields
         if (node is YamlScalarNode { Value: { } text } &&
             DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
-            return date;
+            if (date.Year is >= 1900 and <= 2200)
+            {
+                return date;
+            }
+
+            Diagnostics.Error(DiagnosticIds.WrongType, Source.At(node.Start), $"'{key}' is {text.Trim()}, which cannot be right for this site.", "Write a date between the years 1900 and 2200.");
+            return null;
         }
 
         WrongType(key, node, "a date written as YYYY-MM-DD", $"{key}: 2026-11-24");

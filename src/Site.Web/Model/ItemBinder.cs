@@ -128,18 +128,29 @@ public static class ItemBinder
                 return ContentUrls.ReadAbsolute(f, name, field.Required);
             case FieldType.List or FieldType.References:
                 var items = f.List(name, field.Required);
+                var valid = ImmutableArray.CreateBuilder<Located<string>>(items.Length);
                 foreach (var item in items)
                 {
-                    if (field.RedirectFrom && !ContentUrls.IsSitePath(item.Value))
+                    if (field.RedirectFrom && (!ContentUrls.IsSitePath(item.Value) || item.Value.Contains('*', StringComparison.Ordinal) || item.Value.Contains(':', StringComparison.Ordinal) || item.Value.Contains("..", StringComparison.Ordinal)))
                     {
-                        f.Diagnostics.Error(DiagnosticIds.WrongType, item.Location, $"The old address '{item.Value}' must be a path on this site starting with '/'.", $"For example: {name}: [/blog/hamstring-pain/]");
+                        f.Diagnostics.Error(DiagnosticIds.WrongType, item.Location, $"The old address '{item.Value}' must be one path on this site starting with '/', without '*', ':' or '..'.", $"For example: {name}: [/blog/hamstring-pain/]");
                         continue;
                     }
 
-                    CheckRules(field, f, item.Value, item.Location);
+                    if (field.Taxonomy && ContentUrls.Slugify(item.Value).Length == 0)
+                    {
+                        f.Diagnostics.Error(DiagnosticIds.WrongType, item.Location, $"The topic '{item.Value}' has no letters or digits (a to z, 0 to 9) to make its page's address from.", "Write the topic with some plain letters, for example: running.");
+                        continue;
+                    }
+
+                    if (CheckRules(field, f, item.Value, item.Location))
+                    {
+                        valid.Add(item);
+                    }
                 }
 
-                return items.IsEmpty && !f.Has(name) ? null : items;
+                // Values that broke a rule were reported and are left out, so nothing later trips over them.
+                return items.IsEmpty && !f.Has(name) ? null : valid.ToImmutable();
             case FieldType.Reference:
                 return f.Text(name, field.Required) is { } id ? new Located<string>(id, f.LocationOf(name)) : null;
             default:

@@ -26,10 +26,14 @@ public sealed class ParseContent(MarkdownPipeline markdown, KindDefinition kind)
         var parsed = Markdown.Parse(document.Content, markdown);
         if (parsed.FirstOrDefault() is not YamlFrontMatterBlock block)
         {
+            // A file that opens the block but never closes it gets Markdig's thematic break instead.
+            var opened = document.Content.StartsWith("---\n", StringComparison.Ordinal) || document.Content.StartsWith("---\r\n", StringComparison.Ordinal);
             context.Diagnostics.Error(
                 DiagnosticIds.MissingFrontMatter,
                 new SourceLocation(source, 1, 1),
-                "The file does not start with front matter (a block of fields between two '---' lines).",
+                opened
+                    ? "The front matter opened by '---' on this line is never closed."
+                    : "The file does not start with front matter (a block of fields between two '---' lines).",
                 "Start the file with '---', then fields such as 'title: ...', then '---'.");
             yield break;
         }
