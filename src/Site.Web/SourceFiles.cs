@@ -26,6 +26,8 @@ public static class SourceFiles
         }
 
         var result = new List<string>();
+        var realRoot = RealPath(root);
+        var realFolders = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(folder, pattern, new EnumerationOptions { RecurseSubdirectories = search == SearchOption.AllDirectories, AttributesToSkip = 0, IgnoreInaccessible = true }).Order(StringComparer.Ordinal))
         {
             if (Path.GetFileName(file).StartsWith('.') || Path.GetRelativePath(folder, file).Split(Path.DirectorySeparatorChar).Any(p => p.StartsWith('.')))
@@ -33,7 +35,15 @@ public static class SourceFiles
                 continue;
             }
 
-            if (IsInside(file, root))
+            // Each folder is resolved once; a file that is not itself a link is then where its folder really is.
+            var folderOfFile = Path.GetDirectoryName(file)!;
+            if (!realFolders.TryGetValue(folderOfFile, out var realFolder))
+            {
+                realFolders[folderOfFile] = realFolder = RealPath(folderOfFile);
+            }
+
+            var real = new FileInfo(file).LinkTarget is null && realFolder is not null ? Path.Combine(realFolder, Path.GetFileName(file)) : RealPath(file);
+            if (real is not null && realRoot is not null && real.StartsWith(realRoot.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
                 result.Add(file);
             }
