@@ -40,7 +40,11 @@ public interface ISiteCheck : ICheck
 /// An item as its checks see it. The Markdown syntax tree is freed once rendered (a 10,000-article site
 /// cannot keep them all), so what checks need of it is gathered in that one walk: its links and images.
 /// </summary>
-public sealed record ItemToCheck(ContentItem Item, Document Document, IReadOnlyList<SourceLink> Links);
+public sealed record ItemToCheck(ContentItem Item, Document Document, IReadOnlyList<SourceLink> Links)
+{
+    /// <summary>Raw HTML written in the Markdown.</summary>
+    public IReadOnlyList<SourceHtml> Html { get; init; } = [];
+}
 
 /// <summary>A rendered page: its HTML in <see cref="Document.Content"/> and its description in <see cref="Page"/>.</summary>
 public sealed record PageToCheck(Document Document, SitePage Page);

@@ -13,6 +13,7 @@ public static class SiteChecks
     [
         new CheckDescriptionLength(),
         new CheckImageAlt(),
+        new CheckRawHtml(),
         new CheckDisclaimer(settings),
         new CheckBookingLink(),
         new CheckLinks(settings, origins, external),

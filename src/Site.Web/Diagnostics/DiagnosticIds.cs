@@ -47,6 +47,7 @@ public static class DiagnosticIds
     public const string NextScheduled = "SITE5002";
     public const string AliasConflict = "SITE5003";
     public const string OutsideSources = "SITE5004";
+    public const string UnsafeHtml = "SITE7001";
 
     /// <summary>
     /// The ids of findings about content that is otherwise complete: the ones the checks report. Only these may
@@ -57,7 +58,7 @@ public static class DiagnosticIds
     {
         MissingAltText, DescriptionLength, BrokenLink, BrokenFragment, DuplicateId, BadContactLink, BrokenExternalLink, UnverifiedExternalLink,
         DisclaimerMissing, DisclaimerMisplaced, BookingLinkMissing, TitleMissing, TitleDuplicate, DescriptionMissing, DescriptionDuplicate,
-        GenericLinkText, ImageWithoutAlt, UnfollowableLink, CanonicalInvalid,
+        GenericLinkText, ImageWithoutAlt, UnfollowableLink, CanonicalInvalid, UnsafeHtml,
     };
 
     /// <summary>The catalogue, ordered by id, including the engine's own ids.</summary>
@@ -104,6 +105,7 @@ public static class DiagnosticIds
         new(OutputRefused, "The output folder is unsafe to replace (it holds sources or files a build did not write).", "Choose a separate output folder such as 'output'."),
         new(AliasConflict, "An article's old address (aliases) is still in use by a page, or is claimed by two articles.", "Remove the alias from one of the files."),
         new(OutsideSources, "A file in input/ or theme/ is a link to something outside those folders, so the build does not read it.", "Put the file itself in the folder instead of a link to it."),
+        new(UnsafeHtml, "The Markdown contains HTML that could run code or change the page around it: a script, an event attribute such as onerror, an iframe, object, embed, style, form or a javascript: address.", "Remove it. Harmless inline HTML such as <kbd>, <sup> and <br> is fine; to embed something, ask a developer to add it to the theme."),
         new(NextScheduled, "An article is scheduled for a later date and is not published yet.", "Nothing to fix; rebuild on that date (see the README on scheduled rebuilds)."),
     ];
 }

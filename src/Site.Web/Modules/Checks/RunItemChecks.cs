@@ -16,7 +16,7 @@ public sealed class RunItemChecks(IEnumerable<IItemCheck> checks) : PerDocumentM
         ArgumentNullException.ThrowIfNull(context);
         if (document.Model is ContentItem item)
         {
-            var input = new ItemToCheck(item, document, document.Get(MetadataKeys.Links) ?? []);
+            var input = new ItemToCheck(item, document, document.Get(MetadataKeys.Links) ?? []) { Html = document.Get(MetadataKeys.RawHtml) ?? [] };
             foreach (var check in _checks)
             {
                 check.Check(input, new CheckReport(check, context.Diagnostics));

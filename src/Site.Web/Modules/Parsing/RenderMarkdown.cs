@@ -10,6 +10,9 @@ using Site.Web.Diagnostics;
 namespace Site.Web.Modules.Parsing;
 
 /// <summary>A link written in Markdown, with the place it was written, for the link checker.</summary>
+/// <summary>Raw HTML written in Markdown (a block or an inline tag), with where it starts.</summary>
+public sealed record SourceHtml(string Html, SourceLocation Location);
+
 public sealed record SourceLink(string Url, SourceLocation Location, string Text = "")
 {
     /// <summary>An image (<c>![...](...)</c>) rather than a link.</summary>
@@ -31,6 +34,7 @@ public sealed class RenderMarkdown(MarkdownPipeline markdown, Content.ImageSizes
         ArgumentNullException.ThrowIfNull(context);
         var parsed = document.Get<MarkdownDocument>(MetadataKeys.Markdown)!;
         var links = new List<SourceLink>();
+        List<SourceHtml>? html = null;
         var words = 0;
         var text = new System.Text.StringBuilder(document.Content.Length);
         foreach (var node in parsed.Descendants())
@@ -61,10 +65,16 @@ public sealed class RenderMarkdown(MarkdownPipeline markdown, Content.ImageSizes
                 case CodeInline code:
                     text.Append(code.Content).Append(' ');
                     break;
+                case HtmlInline inline:
+                    (html ??= []).Add(new SourceHtml(inline.Tag, new SourceLocation(document.Source!, inline.Line + 1, inline.Column + 1)));
+                    break;
+                case HtmlBlock block:
+                    (html ??= []).Add(new SourceHtml(block.Lines.ToString(), new SourceLocation(document.Source!, block.Line + 1, block.Column + 1)));
+                    break;
             }
         }
 
-        var html = parsed.ToHtml(markdown);
+        var rendered = parsed.ToHtml(markdown);
         // The syntax tree is several times the size of the text; nothing after this module reads it, and a
         // 10,000-article site must not keep 10,000 of them alive.
         // The body and its words are kept as UTF-8 until a page, feed or the search index needs them: half the
@@ -74,7 +84,8 @@ public sealed class RenderMarkdown(MarkdownPipeline markdown, Content.ImageSizes
             .With(MetadataKeys.Links, links)
             .With(MetadataKeys.WordCount, words)
             .With(MetadataKeys.PlainText, System.Text.Encoding.UTF8.GetBytes(text.ToString()))
-            .With(MetadataKeys.Body, System.Text.Encoding.UTF8.GetBytes(html));
+            .With(MetadataKeys.Body, System.Text.Encoding.UTF8.GetBytes(rendered))
+            .With(MetadataKeys.RawHtml, (IReadOnlyList<SourceHtml>?)html ?? []);
     }
 
     private static string LinkText(ContainerInline link) =>
