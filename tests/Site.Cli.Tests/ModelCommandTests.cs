@@ -84,6 +84,16 @@ public sealed class ModelCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_title_too_long_for_a_file_name_is_a_plain_error_not_a_crash()
+    {
+        var title = string.Join(' ', Enumerable.Repeat("hamstring", 40));
+        var (code, _, error) = await Run(["new", "article", title, "--author", "melissa", "--input", _sample.Input]);
+        Assert.Equal(1, code);
+        Assert.Contains("could not be written", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_summary_counts_suppressed_findings_and_verbose_lists_their_reasons()
     {
         _sample.Edit("input/pages/about.md", "description: Physionorth is a physiotherapy clinic for runners and active people. Meet the team and find out how we work with you.", "description: About us.\nsuppress: [{id: SITE1009, reason: The page is short on purpose}]");

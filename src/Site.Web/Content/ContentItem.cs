@@ -51,6 +51,9 @@ public record ContentItem(KindDefinition Kind, string Slug, SourceLocation Front
     /// <summary>The publication date, for kinds that have one.</summary>
     public DateOnly? PublishedOn => Kind.DateField is { } name ? DateOf(name) : null;
 
+    /// <summary>The last real change of a dated item: its kind's updated field, or the publication date.</summary>
+    public DateOnly? UpdatedOn => (Kind.UpdatedField is { } name ? DateOf(name) : null) ?? PublishedOn;
+
     public string? TextOf(string field) => Fields.GetValueOrDefault(field) as string;
 
     public DateOnly? DateOf(string field) => Fields.TryGetValue(field, out var value) && value is DateOnly date ? date : null;

@@ -93,8 +93,17 @@ public static class Scaffold
         }
 
         text.Append("draft: true\n---\n\n").Append(kind.ScaffoldBody).Append('\n');
-        Directory.CreateDirectory(folder);
-        File.WriteAllText(file, text.ToString(), new UTF8Encoding(false));
+        try
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(file, text.ToString(), new UTF8Encoding(false));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A very long title, a read-only folder, a full disk: say so instead of failing with a stack trace.
+            return (null, $"{paths.Display(file)} could not be written: {ex.Message} Try a shorter title, or --id with a short file name.");
+        }
+
         return (file, null);
     }
 

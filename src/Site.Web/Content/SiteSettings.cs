@@ -99,7 +99,7 @@ public sealed record SiteSettings(
 
             if (value is "warning" or "off" && !DiagnosticIds.Adjustable.Contains(id))
             {
-                f.Diagnostics.Error(DiagnosticIds.WrongType, f.LocationOf(id), $"{id} cannot be set to {value}: it means the site would be built incomplete or wrong.", "Only findings of the checks (SITE1008, SITE1009, SITE2xxx, SITE3001 to SITE3003, SITE6xxx) can be turned down; fix this one instead.");
+                f.Diagnostics.Error(DiagnosticIds.WrongType, f.LocationOf(id), $"{id} cannot be set to {value}: it means the site would be built incomplete or wrong.", "Only findings of the checks (SITE1008, SITE1009, SITE2xxx, SITE3001 to SITE3003, SITE6xxx, SITE7001) can be turned down; fix this one instead.");
                 continue;
             }
 

@@ -185,6 +185,15 @@ public sealed class ContentGraph
         }
     }
 
+    /// <summary>Who wrote the item, through its kind's <c>author_field</c>; null when it has none.</summary>
+    public ContentItem? AuthorOf(ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Kind.AuthorField is { } field && item.Kind.Field(field)?.To is { } kind && item.ReferenceOf(field) is { } id
+            ? Find(kind, id.Value)?.Model as ContentItem
+            : null;
+    }
+
     /// <summary>The ids a reference field of an item names.</summary>
     public static IEnumerable<string> Targets(ContentItem item, FieldDefinition field)
     {

@@ -122,16 +122,14 @@ public sealed class StructuredData
     /// <summary>A blog posting: headline, dates at the clinic's midnight, its author, the clinic as publisher.</summary>
     private void AddPosting(List<JsonNode> graph, ContentItem item, string pageId)
     {
-        var author = item.Kind.AuthorField is { } authorField && item.Kind.Field(authorField)?.To is { } to && item.ReferenceOf(authorField) is { } id
-            ? index.Graph.Find(to, id.Value)?.Model as ContentItem
-            : null;
+        var author = index.Graph.AuthorOf(item);
         if (author is not null)
         {
             graph.Add(Person(author));
         }
 
         var published = item.PublishedOn;
-        var modified = (item.Kind.UpdatedField is { } updated ? item.DateOf(updated) : null) ?? published;
+        var modified = item.UpdatedOn;
         var posting = new JsonObject
         {
             ["@type"] = item.Kind.SchemaType,

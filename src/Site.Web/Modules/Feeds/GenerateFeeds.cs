@@ -27,16 +27,6 @@ public sealed class GenerateFeeds(SiteSettings settings, int count = 20) : IModu
             .Add(new Document(null, "feed.json", Json(index, latest))));
     }
 
-    /// <summary>The date of the last real change: the kind's updated field, or the publication date.</summary>
-    private static DateOnly Modified(ContentItem item) =>
-        (item.Kind.UpdatedField is { } field ? item.DateOf(field) : null) ?? item.PublishedOn!.Value;
-
-    /// <summary>Who wrote the item, through the kind's author field.</summary>
-    private static ContentItem? AuthorOf(SiteIndex index, ContentItem item) =>
-        item.Kind.AuthorField is { } field && item.Kind.Field(field)?.To is { } kind && item.ReferenceOf(field) is { } id
-            ? index.Graph.Find(kind, id.Value)?.Model as ContentItem
-            : null;
-
     /// <summary>A date at the start of the day in the clinic's time zone, with its UTC offset.</summary>
     public static DateTimeOffset AtClinicMidnight(DateOnly date, TimeZoneInfo zone)
     {
@@ -59,7 +49,7 @@ public sealed class GenerateFeeds(SiteSettings settings, int count = 20) : IModu
             xml.WriteElementString("id", ns, settings.Absolute("/"));
             WriteLink(xml, settings.Absolute("/feed.xml"), "self");
             WriteLink(xml, settings.Absolute("/"), "alternate");
-            var newest = latest.Select(a => Modified(a.Item)).DefaultIfEmpty(new DateOnly(2000, 1, 1)).Max();
+            var newest = latest.Select(a => a.Item.UpdatedOn!.Value).DefaultIfEmpty(new DateOnly(2000, 1, 1)).Max();
             xml.WriteElementString("updated", ns, Stamp(newest));
             foreach (var entry in latest)
             {
@@ -69,9 +59,9 @@ public sealed class GenerateFeeds(SiteSettings settings, int count = 20) : IModu
                 xml.WriteElementString("id", ns, settings.Absolute(a.Url));
                 WriteLink(xml, settings.Absolute(a.Url), "alternate");
                 xml.WriteElementString("published", ns, Stamp(a.PublishedOn!.Value));
-                xml.WriteElementString("updated", ns, Stamp(Modified(a)));
+                xml.WriteElementString("updated", ns, Stamp(a.UpdatedOn!.Value));
                 // Atom needs an author on every entry: the item's, or the clinic.
-                var author = AuthorOf(index, a);
+                var author = index.Graph.AuthorOf(a);
                 xml.WriteStartElement("author", ns);
                 xml.WriteElementString("name", ns, author?.Title ?? settings.Name);
                 xml.WriteElementString("uri", ns, settings.Absolute(author?.Url ?? "/"));
@@ -111,7 +101,7 @@ public sealed class GenerateFeeds(SiteSettings settings, int count = 20) : IModu
             foreach (var entry in latest)
             {
                 var a = entry.Item;
-                var author = AuthorOf(index, a);
+                var author = index.Graph.AuthorOf(a);
                 json.WriteStartObject();
                 json.WriteString("id", settings.Absolute(a.Url));
                 json.WriteString("url", settings.Absolute(a.Url));
@@ -119,7 +109,7 @@ public sealed class GenerateFeeds(SiteSettings settings, int count = 20) : IModu
                 json.WriteString("summary", a.Description);
                 json.WriteString("content_html", entry.Body);
                 json.WriteString("date_published", Stamp(a.PublishedOn!.Value));
-                json.WriteString("date_modified", Stamp(Modified(a)));
+                json.WriteString("date_modified", Stamp(a.UpdatedOn!.Value));
                 json.WriteStartArray("authors");
                 if (author is not null)
                 {

@@ -92,8 +92,7 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
     {
         if (item.Kind.SchemaType == "Person")
         {
-            var own = item.Kind.BookingFrom.Where(b => item.Kind.Field(b) is { Type: FieldType.Url }).Select(item.TextOf).FirstOrDefault(u => u is not null);
-            return BookingView.ForPerson(settings, item.Title, own ?? settings.Booking.Url);
+            return BookingView.ForPerson(settings, item.Title, OwnBookingUrl(item) ?? settings.Booking.Url);
         }
 
         foreach (var name in item.Kind.BookingFrom)
@@ -106,7 +105,7 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
 
             // Only a single practitioner's own address is used; with several, the clinic's lets the patient choose.
             var targets = ContentGraph.Targets(item, field).Select(id => index.Graph.Find(field.To!, id)).OfType<Document>().Select(ContentGraph.Item).ToList();
-            if (targets is [var person] && person.Kind.BookingFrom.Where(b => person.Kind.Field(b) is { Type: FieldType.Url }).Select(person.TextOf).FirstOrDefault(u => u is not null) is { } url)
+            if (targets is [var person] && OwnBookingUrl(person) is { } url)
             {
                 return BookingView.ForPerson(settings, person.Title, url);
             }
@@ -121,8 +120,12 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
     /// When an item last changed: for a kind with a publication date, its updated field or that date; for
     /// others, the latest of its own dates (a condition's last review, a page's update).
     /// </summary>
-    internal static DateOnly? Modified(ContentItem item) => item.PublishedOn is { } published
-        ? (item.Kind.UpdatedField is { } updated ? item.DateOf(updated) : null) ?? published
+    /// <summary>The first url field named in the kind's <c>booking_from</c> that the item fills in.</summary>
+    private static string? OwnBookingUrl(ContentItem item) =>
+        item.Kind.BookingFrom.Where(b => item.Kind.Field(b) is { Type: FieldType.Url }).Select(item.TextOf).FirstOrDefault(u => u is not null);
+
+    internal static DateOnly? Modified(ContentItem item) => item.PublishedOn is not null
+        ? item.UpdatedOn
         : Newest(item.Kind.Fields.Where(f => f.Type == FieldType.Date).Select(f => item.DateOf(f.Name)));
 
     private static Document PageFor(Document source, SitePage page) =>

@@ -21,7 +21,7 @@ public sealed class RenderPages(ThemeTemplates theme, SiteSettings settings, Sit
         var own = item?.Kind.ShareImage is { } field ? item.TextOf(field) : null;
         var (image, alt) = own is not null ? (own, item!.Kind.Field(item.Kind.ShareImage!)?.Alt is { } altField ? item.TextOf(altField) : null) : (settings.SocialImage, settings.SocialImageAlt);
         var published = item?.PublishedOn;
-        var modified = item?.Kind.UpdatedField is { } updated ? item.DateOf(updated) ?? published : published;
+        var modified = item?.UpdatedOn;
         return new PageHead(page.Title, page.Description, page.Url, settings.Absolute(page.Url), page.Kind, page.Breadcrumbs, robots ?? (page.Indexable ? null : "noindex"))
         {
             OgType = page.OgType,
