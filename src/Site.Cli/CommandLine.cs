@@ -163,6 +163,11 @@ public sealed record CommandLine(string Command, BuildOptions Build, OutputForma
                         return (null, $"{arg} needs a value.");
                     }
 
+                    if (arg is "--input" or "--theme" or "--output" && string.IsNullOrWhiteSpace(value))
+                    {
+                        return (null, $"{arg} needs a folder name, not an empty value.");
+                    }
+
                     switch (arg)
                     {
                         case "--input":

@@ -8,4 +8,26 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
-return await SiteCommand.RunAsync(args, Console.Out, Console.Error, stop.Token).ConfigureAwait(false);
+try
+{
+    return await SiteCommand.RunAsync(args, Console.Out, Console.Error, stop.Token).ConfigureAwait(false);
+}
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
+{
+    return SiteCommand.Failed;
+}
+#pragma warning disable CA1031 // the last line of defence: no input or environment may end in a stack trace and exit 134
+catch (Exception ex)
+#pragma warning restore CA1031
+{
+    var cause = ex is IOException or UnauthorizedAccessException
+        ? ex.Message
+        : $"internal error ({ex.GetType().Name}): {ex.Message}. This is a bug in site, not in your content; please report it with the command you ran (SITE_TRACE=1 shows the details).";
+    await Console.Error.WriteLineAsync($"site: {cause}").ConfigureAwait(false);
+    if (Environment.GetEnvironmentVariable("SITE_TRACE") == "1")
+    {
+        await Console.Error.WriteLineAsync(ex.ToString()).ConfigureAwait(false);
+    }
+
+    return SiteCommand.Failed;
+}

@@ -54,7 +54,17 @@ public static class SiteBuilder
         var cache = options.Cache;
         var inPlace = cache is { InPlace: true } && options.WriteOutput;
         OutputFolder? folder = null;
-        if (options.WriteOutput && !inPlace)
+        IDisposable? inPlaceLock = null;
+        if (inPlace)
+        {
+            var refusal = OutputFolder.TryLock(paths.Output, out inPlaceLock);
+            if (refusal is not null)
+            {
+                diagnostics.Error(DiagnosticIds.OutputRefused, null, refusal);
+                return Finish(0);
+            }
+        }
+        else if (options.WriteOutput)
         {
             var refusal = OutputFolder.TryPrepare(paths.Output, ProtectedFolders(paths), out folder);
             if (refusal is not null)
@@ -131,7 +141,21 @@ public static class SiteBuilder
                 return Finish(0);
             }
 
-            folder.Commit();
+            var refused = folder.Commit(out var leftover);
+            if (refused is not null)
+            {
+                diagnostics.Error(DiagnosticIds.FileAccess, null, refused, "Check that the folder is writable and the disk has space, then build again.");
+                Policy(suppressions);
+                cache?.Pages.Clear();
+                return Finish(0);
+            }
+
+            if (leftover is not null)
+            {
+                diagnostics.Warning(DiagnosticIds.FileAccess, null, leftover);
+                Policy(suppressions);
+            }
+
             if (cache is not null)
             {
                 cache.InPlace = true;
@@ -139,11 +163,26 @@ public static class SiteBuilder
 
             return Finish(destinations.Count);
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A file that could not be read or written anywhere in the build (a disk that filled up, a folder made
+            // read-only underneath it): the previous site stays, and the message names the path and the cause.
+            folder?.Abandon();
+            cache?.Pages.Clear();
+            diagnostics.Error(DiagnosticIds.FileAccess, null, $"The build stopped: {ex.Message}", "Check that the disk has space and the folders are readable and writable, then build again; the previous site was left as it was.");
+            reported = default;
+            return Finish(0);
+        }
         catch
         {
             folder?.Abandon();
             cache?.Pages.Clear();
             throw;
+        }
+        finally
+        {
+            folder?.Dispose();
+            inPlaceLock?.Dispose();
         }
 
         // Severities from site.yml and items' suppressions, applied once to everything the build found.

@@ -19,7 +19,7 @@ public sealed class OutputFolderTests : IDisposable
         Build(target, "other.html");
         Assert.False(File.Exists(Path.Combine(target, "new.html")));
         Assert.True(File.Exists(Path.Combine(target, "other.html")));
-        Assert.Equal([".site-output", "output"], Directory.EnumerateFileSystemEntries(_root, "*", SearchOption.AllDirectories).Select(Path.GetFileName).Order(StringComparer.Ordinal).Where(n => n is not "other.html"));
+        Assert.Equal([".output.lock", ".site-output", "output"], Directory.EnumerateFileSystemEntries(_root, "*", SearchOption.AllDirectories).Select(Path.GetFileName).Order(StringComparer.Ordinal).Where(n => n is not "other.html"));
     }
 
     [Fact]
@@ -29,10 +29,11 @@ public sealed class OutputFolderTests : IDisposable
         Build(target, "index.html");
         var before = File.ReadAllBytes(Path.Combine(target, "index.html"));
         Assert.Null(OutputFolder.TryPrepare(target, [], out var folder));
-        File.WriteAllText(Path.Combine(folder!.Staging, "index.html"), "half-built");
-        folder.Abandon();
+        using var held = folder!;
+        File.WriteAllText(Path.Combine(held.Staging, "index.html"), "half-built");
+        held.Abandon();
         Assert.Equal(before, File.ReadAllBytes(Path.Combine(target, "index.html")));
-        Assert.False(Directory.Exists(folder.Staging));
+        Assert.False(Directory.Exists(held.Staging));
     }
 
     [Theory]
@@ -83,10 +84,76 @@ public sealed class OutputFolderTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_root, "escape.html")));
     }
 
-    private static void Build(string target, string file)
+    [Fact]
+    public void Replacing_a_site_is_one_atomic_exchange_on_linux()
+    {
+        var target = Path.Combine(_root, "output");
+        Build(target, "old.html");
+        var folder = Build(target, "new.html");
+        Assert.True(folder.Exchanged, "the swap fell back to two renames");
+        Assert.False(Directory.Exists(folder.Staging), "the old site was not deleted");
+    }
+
+    [Fact]
+    public void Leftovers_of_killed_builds_are_removed_but_unmarked_folders_are_not()
+    {
+        var target = Path.Combine(_root, "output");
+        Build(target, "index.html");
+        foreach (var name in new[] { ".output.building-1", ".output.old-2" })
+        {
+            Directory.CreateDirectory(Path.Combine(_root, name));
+            File.WriteAllText(Path.Combine(_root, name, OutputFolder.MarkerName), "");
+            File.WriteAllText(Path.Combine(_root, name, "page.html"), "half");
+        }
+
+        Directory.CreateDirectory(Path.Combine(_root, ".output.building-mine"));
+        File.WriteAllText(Path.Combine(_root, ".output.building-mine", "notes.txt"), "not a build's");
+        Build(target, "index.html");
+        Assert.Equal([".output.building-mine", "output"], Directory.EnumerateDirectories(_root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_kill_between_the_two_fallback_renames_is_repaired_by_the_next_build()
+    {
+        var target = Path.Combine(_root, "output");
+        Build(target, "index.html");
+        Directory.Move(target, Path.Combine(_root, ".output.old-1")); // as if killed right after the first rename
+        Assert.Null(OutputFolder.TryPrepare(target, [], out var folder));
+        using var held = folder!;
+        Assert.True(File.Exists(Path.Combine(target, "index.html")), "the previous site was not put back");
+        Assert.False(Directory.Exists(Path.Combine(_root, ".output.old-1")));
+    }
+
+    [Fact]
+    public void A_second_build_into_the_same_folder_waits_for_the_first()
+    {
+        var target = Path.Combine(_root, "output");
+        Assert.Null(OutputFolder.TryPrepare(target, [], out var first));
+        var refusal = OutputFolder.TryPrepare(target, [], out var second, TimeSpan.FromMilliseconds(200));
+        Assert.True(refusal?.Contains("Another build is writing to", StringComparison.Ordinal), refusal);
+        Assert.Null(second);
+        Assert.True(Directory.Exists(first!.Staging), "the waiting build removed the running build's folder");
+        first.Dispose();
+        Assert.Null(OutputFolder.TryPrepare(target, [], out second, TimeSpan.FromMilliseconds(200)));
+        second!.Dispose();
+    }
+
+    [Fact]
+    public void An_output_path_that_is_a_file_is_refused_with_a_reason()
+    {
+        var target = Path.Combine(_root, "output");
+        File.WriteAllText(target, "x");
+        Assert.Contains("is a file", OutputFolder.TryPrepare(target, [], out _), StringComparison.Ordinal);
+        Assert.Contains("Could not prepare", OutputFolder.TryPrepare(Path.Combine(target, "site"), [], out _), StringComparison.Ordinal);
+    }
+
+    private static OutputFolder Build(string target, string file)
     {
         Assert.Null(OutputFolder.TryPrepare(target, [], out var folder));
+        using var held = folder!;
         File.WriteAllText(Path.Combine(folder!.Staging, file), file);
-        folder.Commit();
+        Assert.Null(folder.Commit(out var leftover));
+        Assert.Null(leftover);
+        return folder;
     }
 }

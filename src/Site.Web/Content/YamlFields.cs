@@ -3,6 +3,7 @@ using System.Globalization;
 using Site.Engine.Diagnostics;
 using Site.Web.Diagnostics;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace Site.Web.Content;
@@ -312,8 +313,18 @@ public sealed record YamlSource(string File, int LineOffset)
         ArgumentNullException.ThrowIfNull(diagnostics);
         try
         {
+            if (yaml.Length > MaxLength)
+            {
+                diagnostics.Error(
+                    DiagnosticIds.YamlSyntax,
+                    new SourceLocation(File, LineOffset + 1, 1),
+                    $"These fields are {yaml.Length / 1024:N0} KB long; the most a block of fields may be is {MaxLength / 1024:N0} KB.",
+                    "Move long text into the body of the file, below the closing '---'.");
+                return null;
+            }
+
             var stream = new YamlStream();
-            stream.Load(new StringReader(yaml));
+            stream.Load(new DepthLimitedParser(new Parser(new StringReader(yaml)), MaxDepth));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             {
                 return new YamlMappingNode();
@@ -355,10 +366,47 @@ public sealed record YamlSource(string File, int LineOffset)
         }
     }
 
+    /// <summary>The most characters one block of YAML may have: far beyond any real front matter or model file.</summary>
+    public const int MaxLength = 256 * 1024;
+
+    /// <summary>The deepest nesting of lists and groups allowed; real files use three or four levels.</summary>
+    public const int MaxDepth = 32;
+
     private static string Explain(YamlException ex)
     {
         var message = ex.InnerException?.Message ?? ex.Message;
         var cut = message.IndexOf("): ", StringComparison.Ordinal);
         return (cut >= 0 ? message[(cut + 3)..] : message).TrimEnd('.') + ".";
+    }
+}
+
+/// <summary>
+/// Passes a YAML parser's events through, and stops with a located error when lists and groups nest deeper than
+/// the limit, before YamlDotNet's recursive node builder could exhaust the stack (100,000 '[' used to kill the
+/// process).
+/// </summary>
+internal sealed class DepthLimitedParser(IParser inner, int maxDepth) : IParser
+{
+    private int _depth;
+
+    public ParsingEvent? Current => inner.Current;
+
+    public bool MoveNext()
+    {
+        if (!inner.MoveNext())
+        {
+            return false;
+        }
+
+        switch (inner.Current)
+        {
+            case MappingStart or SequenceStart when ++_depth > maxDepth:
+                throw new YamlException(inner.Current.Start, inner.Current.End, $"Lists and groups are nested more than {maxDepth} levels deep here");
+            case MappingEnd or SequenceEnd:
+                _depth--;
+                break;
+        }
+
+        return true;
     }
 }

@@ -23,7 +23,27 @@ public sealed class ParseContent(MarkdownPipeline markdown, KindDefinition kind)
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(context);
         var source = document.Source!;
-        var parsed = Markdown.Parse(document.Content, markdown);
+        if (!InputLimits.Check(document.Content, source, context.Diagnostics))
+        {
+            yield break;
+        }
+
+        MarkdownDocument parsed;
+        try
+        {
+            parsed = Markdown.Parse(document.Content, markdown);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig's own guard against nesting deep enough to exhaust the stack.
+            context.Diagnostics.Error(
+                DiagnosticIds.TooLarge,
+                InputLimits.DeepestLine(document.Content, source),
+                "This file nests lists, quotes, links or emphasis too deeply for the Markdown reader (over about a hundred levels); the deepest nesting is on this line.",
+                "Flatten the nesting, or remove the run of brackets or marks.");
+            yield break;
+        }
+
         if (parsed.FirstOrDefault() is not YamlFrontMatterBlock block)
         {
             // A file that opens the block but never closes it gets Markdig's thematic break instead.

@@ -1,0 +1,95 @@
+using Site.Engine.Diagnostics;
+using Site.Web.Diagnostics;
+
+namespace Site.Web.Content;
+
+/// <summary>
+/// Bounds on one content file, so no file, however made, can take the build more than a moment or exhaust the
+/// stack: a size cap, an indentation cap (deep lists cost time in proportion to the square of their depth),
+/// and a located error when Markdig refuses a file as too deeply nested.
+/// </summary>
+public static class InputLimits
+{
+    /// <summary>The largest content file, in characters: about 150,000 words, far beyond any article.</summary>
+    public const int MaxLength = 1024 * 1024;
+
+    /// <summary>The deepest indentation of a line, in columns: forty levels of nested list.</summary>
+    public const int MaxIndent = 160;
+
+    /// <summary>Reports the first limit the text breaks, if any, and returns false.</summary>
+    public static bool Check(string text, string file, DiagnosticBag diagnostics)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(diagnostics);
+        if (text.Length > MaxLength)
+        {
+            diagnostics.Error(
+                DiagnosticIds.TooLarge,
+                new SourceLocation(file, 1, 1),
+                $"This file is {text.Length / 1024:N0} KB of text; a content file may be at most {MaxLength / 1024:N0} KB.",
+                "Split it into several articles, or move large material (a PDF, a data table) into input/assets/ and link to it.");
+            return false;
+        }
+
+        var line = 1;
+        var indent = 0;
+        var atStart = true;
+        foreach (var ch in text)
+        {
+            if (ch == '\n')
+            {
+                line++;
+                indent = 0;
+                atStart = true;
+            }
+            else if (atStart && ch is ' ' or '\t' or '>')
+            {
+                indent += ch == '\t' ? 4 : 1;
+                if (indent > MaxIndent)
+                {
+                    diagnostics.Error(
+                        DiagnosticIds.TooLarge,
+                        new SourceLocation(file, line, 1),
+                        $"This line is indented more than {MaxIndent} columns (lists or quotes nested far too deep to read).",
+                        "Flatten the list: a few levels of nesting are plenty.");
+                    return false;
+                }
+            }
+            else
+            {
+                atStart = false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// For a file Markdig refused as too deeply nested: the line most likely at fault, the one with the deepest
+    /// run of brackets, emphasis marks or quote markers.
+    /// </summary>
+    public static SourceLocation DeepestLine(string text, string file)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = text.Split('\n');
+        var best = 0;
+        var bestLine = 1;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var depth = 0;
+            var deepest = 0;
+            foreach (var ch in lines[i])
+            {
+                depth = ch is '[' or '(' or '*' or '_' or '>' or '<' or '`' or '|' ? depth + 1 : ch is ']' or ')' ? Math.Max(0, depth - 1) : depth;
+                deepest = Math.Max(deepest, depth);
+            }
+
+            if (deepest > best)
+            {
+                (best, bestLine) = (deepest, i + 1);
+            }
+        }
+
+        return new SourceLocation(file, bestLine, 1);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Text;
+using Site.Web.Diagnostics;
+
+namespace Site.Web.Tests;
+
+/// <summary>
+/// Files made to exhaust the stack or the clock: each is refused with an error at its file and line, and the
+/// process lives on (100,000 nested '[' in front matter used to end it with a segmentation fault).
+/// </summary>
+public class InputLimitTests
+{
+    private const string File = "input/articles/hamstring-pain.md";
+
+    private static string Repeat(string text, int count) => new StringBuilder().Insert(0, text, count).ToString();
+
+    private static string NestedList(int levels)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < levels; i++)
+        {
+            text.Append(' ', 2 * i).Append("- level ").Append(i).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    public static TheoryData<string, string, int, string> Hostile => new()
+    {
+        // name, the article's new text, expected line, words of the message
+        { "100,000 '[' in front matter", TestSite.Article.Replace("tags: [running]", "tags: " + Repeat("[", 100_000), StringComparison.Ordinal), 7, "nested more than 32 levels" },
+        { "50,000 '{' in front matter", TestSite.Article.Replace("tags: [running]", "tags: " + Repeat("{a: ", 50_000), StringComparison.Ordinal), 7, "nested more than 32 levels" },
+        { "500 nested list levels", TestSite.Article + "\n\n" + NestedList(500), 14 + 81, "indented more than 160 columns" },
+        { "100,000 '>' quote markers", TestSite.Article + "\n\n" + Repeat(">", 100_000) + " deep\n", 14, "indented more than 160 columns" },
+        { "100,000 '[' in the body", TestSite.Article + "\n\nIntro.\n\n" + Repeat("[", 100_000) + "\n", 16, "too deeply" },
+        { "a 2 MB article", TestSite.Article + Repeat("All work and no play. ", 100_000), 1, "at most 1,024 KB" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public async Task A_file_built_to_exhaust_the_build_is_an_error_at_its_line(string name, string text, int line, string says)
+    {
+        using var site = new TestSite(new Dictionary<string, string?> { [File] = text });
+        var result = await site.BuildAsync();
+        var error = TestSite.SingleError(result);
+        Assert.True(error.Location?.File == File && error.Location.Line == line, $"{name}: {error}");
+        Assert.Contains(says, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Deep_nesting_in_site_yml_is_an_error_not_a_crash()
+    {
+        using var site = new TestSite(new Dictionary<string, string?> { ["input/site.yml"] = TestSite.SiteYml + "\nextra: " + Repeat("[", 100_000) + "\n" });
+        var error = TestSite.SingleError(await site.BuildAsync());
+        Assert.Equal((DiagnosticIds.YamlSyntax, "input/site.yml"), (error.Id, error.Location!.File));
+        Assert.Contains("nested more than 32 levels", error.Message, StringComparison.Ordinal);
+    }
+}
