@@ -40,6 +40,26 @@ public sealed class ExternalLinkTests : IDisposable
         Assert.Equal(expected, result.Status);
     }
 
+    [Theory]
+    [InlineData("/self", "redirects to itself")]
+    [InlineData("/loop-a", "redirects in a loop")]
+    [InlineData("/chain-11", "more than 10 times")]
+    [InlineData("/redirect-nowhere", "without saying where")]
+    public async Task Redirects_that_never_arrive_are_broken(string path, string says)
+    {
+        var result = await Check(path);
+        Assert.Equal(ExternalStatus.Broken, result.Status);
+        Assert.Contains(says, result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_chain_of_ten_redirects_arrives()
+    {
+        var result = await Check("/chain-10");
+        Assert.Equal(ExternalStatus.Ok, result.Status);
+        Assert.Contains("after 10 redirect(s)", result.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_server_that_never_answers_is_unverified_not_passed()
     {

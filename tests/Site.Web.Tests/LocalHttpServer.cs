@@ -71,6 +71,27 @@ public sealed class LocalHttpServer : IDisposable
                     response.StatusCode = 301;
                     response.RedirectLocation = BaseUrl + "/ok";
                     break;
+                case "/self":
+                    response.StatusCode = 301;
+                    response.RedirectLocation = BaseUrl + "/self";
+                    break;
+                case "/loop-a" or "/loop-b":
+                    response.StatusCode = 302;
+                    response.RedirectLocation = BaseUrl + (path == "/loop-a" ? "/loop-b" : "/loop-a");
+                    break;
+                case var chain when chain.StartsWith("/chain-", StringComparison.Ordinal):
+                    // /chain-N redirects to /chain-(N-1); /chain-0 is the page.
+                    var left = int.Parse(chain["/chain-".Length..], System.Globalization.CultureInfo.InvariantCulture);
+                    response.StatusCode = left == 0 ? 200 : 301;
+                    if (left > 0)
+                    {
+                        response.RedirectLocation = $"{BaseUrl}/chain-{left - 1}";
+                    }
+
+                    break;
+                case "/redirect-nowhere":
+                    response.StatusCode = 302;
+                    break;
                 case "/missing":
                     response.StatusCode = 404;
                     break;

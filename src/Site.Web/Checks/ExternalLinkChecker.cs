@@ -63,7 +63,7 @@ public sealed class ExternalLinkChecker(ExternalCheckOptions options, HttpMessag
             }
         }
 
-        using var client = new HttpClient(handler ?? new SocketsHttpHandler { AllowAutoRedirect = true, MaxAutomaticRedirections = 10 }, disposeHandler: handler is null)
+        using var client = new HttpClient(handler ?? new SocketsHttpHandler { AllowAutoRedirect = false }, disposeHandler: handler is null)
         {
             Timeout = System.Threading.Timeout.InfiniteTimeSpan,
         };
@@ -100,8 +100,14 @@ public sealed class ExternalLinkChecker(ExternalCheckOptions options, HttpMessag
             timeout.CancelAfter(options.Timeout);
             try
             {
-                using var response = await SendAsync(client, url, timeout.Token).ConfigureAwait(false);
-                var code = (int)response.StatusCode;
+                var (response, hops, problem) = await FollowAsync(client, url, timeout.Token).ConfigureAwait(false);
+                using var answered = response;
+                if (problem is not null)
+                {
+                    return Result(ExternalStatus.Broken, problem);
+                }
+
+                var code = (int)response!.StatusCode;
                 if (code == 429 && attempt < options.Retries && RetryAfter(response) is { } wait && wait <= options.MaxRetryAfter)
                 {
                     await Task.Delay(wait, token).ConfigureAwait(false);
@@ -110,7 +116,7 @@ public sealed class ExternalLinkChecker(ExternalCheckOptions options, HttpMessag
 
                 return code switch
                 {
-                    >= 200 and < 400 => Result(ExternalStatus.Ok, $"answered {code}"),
+                    >= 200 and < 300 => Result(ExternalStatus.Ok, hops == 0 ? $"answered {code}" : $"answered {code} after {hops} redirect(s)"),
                     404 or 410 => Result(ExternalStatus.Broken, $"the server answered {code} ({response.ReasonPhrase})"),
                     401 or 403 or 429 or 999 => Result(ExternalStatus.Unverified, $"the server answered {code}, which sites use to turn away automated checks"),
                     >= 500 => Result(ExternalStatus.Unverified, $"the server answered {code} ({response.ReasonPhrase})"),
@@ -129,6 +135,57 @@ public sealed class ExternalLinkChecker(ExternalCheckOptions options, HttpMessag
             {
                 return Result(ExternalStatus.Unverified, ex.Message.TrimEnd('.'));
             }
+        }
+    }
+
+    /// <summary>The most redirects followed before a link is called broken, as browsers and crawlers give up too.</summary>
+    public const int MaxRedirects = 10;
+
+    /// <summary>
+    /// Follows redirects one at a time (the handler does not), so a loop, a page that redirects to itself, a chain
+    /// longer than <see cref="MaxRedirects"/> or a redirect to nowhere is reported as such instead of being taken
+    /// for an answer. Returns the final response, or the problem.
+    /// </summary>
+    private static async Task<(HttpResponseMessage? Response, int Hops, string? Problem)> FollowAsync(HttpClient client, Uri url, CancellationToken token)
+    {
+        var visited = new List<Uri> { url };
+        var current = url;
+        for (var hops = 0; ; hops++)
+        {
+            var response = await SendAsync(client, current, token).ConfigureAwait(false);
+            var code = (int)response.StatusCode;
+            if (code is < 300 or >= 400 or 304)
+            {
+                return (response, hops, null);
+            }
+
+            var location = response.Headers.Location;
+            response.Dispose();
+            if (location is null)
+            {
+                return (null, hops, $"the server answered {code} (a redirect) without saying where to");
+            }
+
+            var next = location.IsAbsoluteUri ? location : new Uri(current, location);
+            if (next.Scheme is not ("http" or "https"))
+            {
+                return (null, hops, $"it redirects to '{next}', which is not a web address");
+            }
+
+            if (visited.Contains(next))
+            {
+                return (null, hops, next == current
+                    ? $"it redirects to itself ({code}), so it never arrives anywhere"
+                    : $"it redirects in a loop: {string.Join(" → ", visited.Skip(visited.IndexOf(next)).Append(next))}");
+            }
+
+            if (hops + 1 > MaxRedirects)
+            {
+                return (null, hops, $"it redirects more than {MaxRedirects} times without arriving (last: {current})");
+            }
+
+            visited.Add(next);
+            current = next;
         }
     }
 
