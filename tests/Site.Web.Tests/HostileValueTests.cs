@@ -22,6 +22,8 @@ public class HostileValueTests
     [InlineData("language: en-AU", "language: 'en\" onload=\"alert(1)'", "language")]
     [InlineData("description: A clinic", "social_image: '/x.png\" onerror=\"alert(1)'\nsocial_image_alt: Card\ndescription: A clinic", "social_image")]
     [InlineData("description: A clinic", "navigation:\n  - title: Evil\n    url: javascript:alert(1)\ndescription: A clinic", "navigation address")]
+    [InlineData("phone: (02) 5550 0000", "phone: (02) 5550 0000\n  email: 'a@b.example\" onclick=\"alert(1)'", "clinic.email")]
+    [InlineData("text: General information only.", "page: 'x\" onclick=\"alert(1)'\n  text: General information only.", "disclaimer.page")]
     public async Task A_hostile_value_in_site_yml_is_an_error(string find, string replace, string named)
     {
         var yml = TestSite.SiteYml.Replace(find, replace, StringComparison.Ordinal);

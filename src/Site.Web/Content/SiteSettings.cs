@@ -138,11 +138,25 @@ public sealed record Clinic(string Street, string Suburb, string State, string P
         var postcode = f.Text("postcode", required: true);
         var phone = f.Text("phone", required: true);
         var email = f.Text("email");
+        if (email is not null && !IsEmailAddress(email))
+        {
+            f.Diagnostics.Error(DiagnosticIds.WrongType, f.LocationOf("email"), $"clinic.email must be one email address, such as hello@clinic.example, not '{email}'.", "Write the address alone: no name, spaces, quotes or angle brackets.");
+            email = null;
+        }
+
         var hours = f.MapList("hours").Select(OpeningHours.Read).OfType<OpeningHours>().ToImmutableArray();
         f.ReportUnknownKeys();
         return street is null || suburb is null || state is null || postcode is null || phone is null
             ? null
             : new Clinic(street, suburb, state, postcode, phone, email, hours);
+    }
+
+    /// <summary>One plain address: a local part, '@', and a domain with a dot; nothing that could leave a mailto: link.</summary>
+    private static bool IsEmailAddress(string text)
+    {
+        var at = text.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at == text.LastIndexOf('@') && text.IndexOf('.', at) > at + 1 && !text.EndsWith('.')
+            && !text.Any(ch => char.IsWhiteSpace(ch) || char.IsControl(ch) || ch is '<' or '>' or '"' or '\'' or '(' or ')' or ',' or ';' or ':' or '?' or '&' or '/');
     }
 }
 
@@ -254,6 +268,13 @@ public sealed record DisclaimerSettings(string Text, string Page)
         }
 
         var page = f.Text("page") ?? "medical-disclaimer";
+        if (!page.All(ch => char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch) || ch == '-') || page.Length == 0)
+        {
+            // It becomes the address /{page}/ that every page links to, so it is an id, never free text.
+            f.Diagnostics.Error(DiagnosticIds.WrongType, f.LocationOf("page"), $"disclaimer.page must be the id of a page (lowercase letters, digits and hyphens), not '{page}'.", "For example: page: medical-disclaimer");
+            return null;
+        }
+
         f.ReportUnknownKeys();
         return text is null ? null : new DisclaimerSettings(text, page) { PageLocation = f.LocationOf(f.Has("page") ? "page" : "text") };
     }
