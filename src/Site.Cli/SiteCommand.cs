@@ -46,9 +46,15 @@ public static class SiteCommand
             case "model":
                 return await ModelAsync(line, stdout, stderr).ConfigureAwait(false);
             case "serve":
-                await using (var server = new DevServer(line.Build, new ServeOptions(line.Port) { Verbose = line.Verbose }, stdout))
+                try
                 {
+                    await using var server = new DevServer(line.Build, new ServeOptions(line.Port) { Verbose = line.Verbose }, stdout);
                     await server.RunAsync(cancellationToken).ConfigureAwait(false);
+                }
+                catch (PortInUseException ex)
+                {
+                    await stderr.WriteLineAsync($"site: {ex.Message}").ConfigureAwait(false);
+                    return Failed;
                 }
 
                 return Success;

@@ -277,7 +277,7 @@ public static class SiteBuilder
         }
 
         var source = new YamlSource(shown, 0);
-        var map = source.Parse(File.ReadAllText(paths.SiteFile), diagnostics);
+        var map = SourceText.Read(paths.SiteFile, shown, diagnostics) is { } text ? source.Parse(text, diagnostics) : null;
         return map is null ? null : SiteSettings.Read(new YamlFields(map, source, diagnostics, "site.yml"), options.BaseUrl);
     }
 }

@@ -23,6 +23,7 @@ public sealed class DevServerTests : IAsyncLifetime
             Future = true,
             DisplayRoot = _site.Root,
         };
+        File.Copy(Path.Combine(SampleCopy.RepositoryRoot, "netlify.toml"), Path.Combine(_site.Root, "netlify.toml"));
         _server = new DevServer(options, new ServeOptions(TestFiles.FreePort()), TextWriter.Null);
         await _server.StartAsync();
         _http.BaseAddress = new Uri(_server.Url);
@@ -130,6 +131,80 @@ public sealed class DevServerTests : IAsyncLifetime
         _site.Edit("input/articles/increasing-your-running-safely.md", "date: soon", "date: 2026-10-20");
         Assert.Equal("event: reload", await ReadEventAsync(reader));
         Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync("/")).StatusCode);
+    }
+
+    /// <summary>Sends a request byte for byte over a socket (an HTTP client would normalise or refuse it) and returns the raw answer.</summary>
+    private async Task<string> RawAsync(string requestLine)
+    {
+        using var client = new System.Net.Sockets.TcpClient();
+        await client.ConnectAsync(IPAddress.Loopback, new Uri(_server.Url).Port);
+        using var stream = client.GetStream();
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes($"{requestLine}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"));
+        using var reader = new StreamReader(stream);
+        return await reader.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(20));
+    }
+
+    [Theory]
+    [InlineData("GET /%00 HTTP/1.1")]
+    [InlineData("GET /articles/%00/ HTTP/1.1")]
+    [InlineData("GET /..%2f..%2fetc%2fpasswd HTTP/1.1")]
+    [InlineData("GET /a%5c..%5c..%5cetc/passwd HTTP/1.1")]
+    public async Task A_malformed_path_is_answered_400(string requestLine)
+    {
+        var answer = await RawAsync(requestLine);
+        Assert.StartsWith("HTTP/1.1 400", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Head_sends_the_headers_of_get_and_no_body()
+    {
+        var answer = await RawAsync("HEAD /articles/your-first-physiotherapy-appointment/ HTTP/1.1");
+        Assert.StartsWith("HTTP/1.1 200", answer, StringComparison.Ordinal);
+        var (headers, body) = (answer[..answer.IndexOf("\r\n\r\n", StringComparison.Ordinal)], answer[(answer.IndexOf("\r\n\r\n", StringComparison.Ordinal) + 4)..]);
+        var length = await _http.GetByteArrayAsync("articles/your-first-physiotherapy-appointment/");
+        Assert.Contains($"Content-Length: {length.Length}", headers, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("", body);
+    }
+
+    [Fact]
+    public async Task Pages_carry_production_headers_from_netlify_toml_and_the_overlay_works_under_its_csp()
+    {
+        var response = await _http.GetAsync("/");
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+
+        // The overlay is styled by a file, not an inline <style> that style-src 'self' would block.
+        var overlay = LiveReload.Overlay([new Site.Engine.Diagnostics.Diagnostic("SITE0001", Site.Engine.Diagnostics.Severity.Error, null, "x")]);
+        Assert.DoesNotContain("<style", overlay, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(" style=", overlay, StringComparison.OrdinalIgnoreCase);
+        var css = await _http.GetAsync(LiveReload.StylePath);
+        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Deleting_input_shows_the_error_and_restoring_it_recovers_without_a_restart()
+    {
+        var input = _site.Input;
+        var kept = input + "-kept";
+        Directory.Move(input, kept);
+        await Eventually(async () => (await _http.GetAsync("/")).StatusCode == HttpStatusCode.InternalServerError, "the missing input/ was never reported");
+        Directory.Move(kept, input);
+        await Eventually(async () => (await _http.GetAsync("/")).StatusCode == HttpStatusCode.OK, "the restored input/ was never built again");
+
+        // And the new folder is watched: an edit after the restore is picked up.
+        _site.Edit("input/articles/your-first-physiotherapy-appointment.md", "## What we will ask", "## What we will ask after the restore");
+        await Eventually(async () => (await _http.GetStringAsync("articles/your-first-physiotherapy-appointment/")).Contains("after the restore", StringComparison.Ordinal), "an edit after the restore was not rebuilt");
+    }
+
+    private static async Task Eventually(Func<Task<bool>> condition, string failure)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, failure);
+            await Task.Delay(100);
+        }
     }
 
     private static async Task<string?> ReadEventAsync(StreamReader reader)

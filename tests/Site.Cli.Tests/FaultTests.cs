@@ -90,6 +90,26 @@ public sealed class FaultTests : IDisposable
     }
 
     [Fact]
+    public void Serve_on_a_port_already_in_use_says_so_and_exits_1()
+    {
+        TestFiles.CopySample(_root);
+        var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port;
+            var (code, output, error) = SiteProcess.Run(SiteProcess.StartInfo(_root, ["serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]), TimeSpan.FromMinutes(1));
+            Assert.Equal(1, code);
+            Assert.Contains($"Port {port} on 127.0.0.1 is already in use", error, StringComparison.Ordinal);
+            SiteProcess.AssertNoStackTrace(output + error);
+        }
+        finally
+        {
+            taken.Stop();
+        }
+    }
+
+    [Fact]
     public async Task Builds_started_together_into_one_folder_take_turns()
     {
         TestFiles.CopySample(_root);

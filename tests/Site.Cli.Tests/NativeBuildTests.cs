@@ -62,6 +62,49 @@ public sealed class NativeBuildTests : IClassFixture<NativeBuildTests.Published>
         Assert.True(first.GetProperty("column").GetInt32() > 0);
     }
 
+    [Fact]
+    public async Task The_native_program_serves_the_site_on_kestrel_with_production_headers()
+    {
+        File.Copy(Path.Combine(SampleCopy.RepositoryRoot, "netlify.toml"), Path.Combine(_sample.Root, "netlify.toml"));
+        var port = TestFiles.FreePort();
+        var start = new ProcessStartInfo(_published.Program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _sample.Root };
+        foreach (var arg in new[] { "serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--output", Path.Combine(_sample.Root, "served") })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var server = Process.Start(start)!;
+        var log = server.StandardOutput.ReadToEndAsync();
+        var errors = server.StandardError.ReadToEndAsync();
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            HttpResponseMessage? page = null;
+            for (var tries = 0; page is null && tries < 100 && !server.HasExited; tries++)
+            {
+                try
+                {
+                    page = await http.GetAsync($"http://127.0.0.1:{port}/articles/your-first-physiotherapy-appointment/");
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(200);
+                }
+            }
+
+            Assert.True(page is not null, $"the native server never answered: {(server.HasExited ? await log + await errors : "")}");
+            Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+            Assert.Contains("script-src 'self'", Assert.Single(page.Headers.GetValues("Content-Security-Policy")), StringComparison.Ordinal);
+            Assert.Contains("<h1", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            page.Dispose();
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
+    }
+
     private static List<string> Files(string folder) =>
         [.. Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder, f)).Order(StringComparer.Ordinal)];
 

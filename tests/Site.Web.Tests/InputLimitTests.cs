@@ -54,4 +54,39 @@ public class InputLimitTests
         Assert.Equal((DiagnosticIds.YamlSyntax, "input/site.yml"), (error.Id, error.Location!.File));
         Assert.Contains("nested more than 32 levels", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("input/articles/hamstring-pain.md")]
+    [InlineData("input/site.yml")]
+    [InlineData("input/model/article.yml")]
+    public async Task Bytes_that_are_not_UTF8_are_an_error_at_their_line_and_column(string file)
+    {
+        using var site = new TestSite();
+        var full = Path.Combine(site.Root, file);
+        var lines = System.IO.File.ReadAllText(full).Split('\n');
+        // "café" saved as Latin-1 on the second line: é is the single byte 0xE9, which UTF-8 cannot start a character with.
+        var bytes = Encoding.UTF8.GetBytes(lines[0] + "\n# caf").Concat(new byte[] { 0xE9 }).Concat(Encoding.UTF8.GetBytes("\n" + string.Join('\n', lines[1..]))).ToArray();
+        await System.IO.File.WriteAllBytesAsync(full, bytes);
+        var error = TestSite.SingleError(await site.BuildAsync());
+        Assert.Equal((DiagnosticIds.InvalidEncoding, file, 2, 6), (error.Id, error.Location!.File, error.Location.Line, error.Location.Column));
+        Assert.Contains("0xE9", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_byte_order_mark_is_not_an_error()
+    {
+        using var site = new TestSite();
+        var full = Path.Combine(site.Root, File);
+        await System.IO.File.WriteAllBytesAsync(full, [0xEF, 0xBB, 0xBF, .. await System.IO.File.ReadAllBytesAsync(full)]);
+        TestSite.AssertClean(await site.BuildAsync());
+    }
+
+    [Fact]
+    public async Task An_invisible_control_character_in_front_matter_is_an_error_at_its_column()
+    {
+        using var site = new TestSite(new Dictionary<string, string?> { [File] = TestSite.Article.Replace("title: Hamstring", "title: Ham\u0001string", StringComparison.Ordinal) });
+        var error = TestSite.SingleError(await site.BuildAsync());
+        Assert.Equal((DiagnosticIds.YamlSyntax, File, 2, 11), (error.Id, error.Location!.File, error.Location.Line, error.Location.Column));
+        Assert.Contains("U+0001", error.Message, StringComparison.Ordinal);
+    }
 }

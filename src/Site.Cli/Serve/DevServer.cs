@@ -4,6 +4,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Logging;
 using Site.Engine.Diagnostics;
 using Site.Web;
 
@@ -12,34 +18,50 @@ namespace Site.Cli.Serve;
 /// <summary>How the development server behaves.</summary>
 /// <param name="Port">Port on 127.0.0.1.</param>
 /// <param name="LiveReload">Add the reload script to pages and rebuild when files change.</param>
-/// <param name="Headers">Headers added to every response (the browser tests pass netlify.toml's).</param>
+/// <param name="Headers">Headers added to every response; when null, the ones netlify.toml sets for "/*".</param>
 public sealed record ServeOptions(int Port, bool LiveReload = true, IReadOnlyDictionary<string, string>? Headers = null)
 {
     /// <summary>Print each rebuild's phase and module times (<c>--verbose</c>).</summary>
     public bool Verbose { get; init; }
 }
 
+/// <summary>The port asked for is taken by another program.</summary>
+public sealed class PortInUseException(int port, Exception inner)
+    : IOException($"Port {port} on 127.0.0.1 is already in use (is another 'site serve' running?). Stop that program, or choose another port with --port.", inner)
+{
+    public int Port { get; } = port;
+}
+
 /// <summary>
-/// <c>site serve</c>: builds the site into a private folder, serves it on 127.0.0.1 with Netlify's rules
-/// (clean URLs, the 404 page, the generated redirects), rebuilds when a file under input/ or theme/ changes,
-/// and tells open pages to reload. While the last build failed, every page shows what to fix.
+/// <c>site serve</c>: builds the site into a private folder, serves it on 127.0.0.1 with Kestrel and Netlify's
+/// rules (clean URLs, the 404 page, the generated redirects, production's headers including the CSP),
+/// rebuilds when a file under input/ or theme/ changes, and tells open pages to reload. While the last build
+/// failed, every page shows what to fix. Files are found through the framework's
+/// <see cref="PhysicalFileProvider"/>, and one whose real path leaves the served folder is not served.
 /// </summary>
 public sealed class DevServer : IAsyncDisposable
 {
     // Long enough to join one save's events (write, rename, touch arrive within a few milliseconds), short
     // enough not to add noticeably to the time from save to reload.
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(25);
+
+    // How often a folder that disappeared (input/ deleted, a branch switched) is looked for again.
+    private static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(500);
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
     private readonly BuildOptions _options;
     private readonly ServeOptions _serve;
     private readonly TextWriter _log;
-    private readonly HttpListener _listener = new();
+    private readonly IReadOnlyDictionary<string, string> _headers;
     private readonly SemaphoreSlim _building = new(1, 1);
     private readonly ConcurrentDictionary<int, Channel> _clients = new();
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly CancellationTokenSource _stop = new();
+    private WebApplication? _app;
     private ImmutableArray<Diagnostic> _errors = [];
     private IReadOnlyList<RedirectRule> _redirects = [];
     private Timer? _debounce;
+    private Timer? _folders;
+    private bool _missing;
     private int _nextClient;
     private int _generation;
 
@@ -55,9 +77,9 @@ public sealed class DevServer : IAsyncDisposable
         // Builds of one session share a cache, so a save re-renders only the pages it changes.
         _options = options with { Cache = options.Cache ?? new BuildCache() };
         _serve = serve;
-        _log = log;
+        _log = TextWriter.Synchronized(log);
         Port = serve.Port;
-        _listener.Prefixes.Add($"http://127.0.0.1:{serve.Port}/");
+        _headers = serve.Headers ?? ProductionHeaders.Load(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.Input)) ?? ".", "netlify.toml"), _log);
     }
 
     public int Port { get; }
@@ -67,24 +89,37 @@ public sealed class DevServer : IAsyncDisposable
     /// <summary>How many builds have finished, successful or not.</summary>
     public int Generation => Volatile.Read(ref _generation);
 
+    /// <summary>Builds once, then listens. Throws <see cref="PortInUseException"/> when the port is taken.</summary>
     public async Task StartAsync()
     {
         // Watch before the first build reads anything, so no save can fall between reading and watching.
-        foreach (var folder in _serve.LiveReload ? new[] { _options.Input, _options.Theme } : [])
+        Watch();
+        await RebuildAsync().ConfigureAwait(false);
+        if (_serve.LiveReload)
         {
-            var watcher = new FileSystemWatcher(Path.GetFullPath(folder)) { IncludeSubdirectories = true, EnableRaisingEvents = true };
-            watcher.Changed += Touched;
-            watcher.Created += Touched;
-            watcher.Deleted += Touched;
-            watcher.Renamed += Touched;
-            watcher.Error += (_, _) => Volatile.Write(ref _changesUnknown, true);
-            _watchers.Add(watcher);
+            _folders = new Timer(_ => CheckFolders(), null, Recheck, Recheck);
         }
 
-        await RebuildAsync().ConfigureAwait(false);
-        _listener.Start();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Listen(IPAddress.Loopback, Port);
+        });
+        var app = builder.Build();
+        app.Run(HandleAsync);
+        try
+        {
+            await app.StartAsync(_stop.Token).ConfigureAwait(false);
+        }
+        catch (IOException ex) when (ex.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException || ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            throw new PortInUseException(Port, ex);
+        }
 
-        _ = Task.Run(AcceptAsync);
+        _app = app;
     }
 
     /// <summary>Runs until cancelled (Ctrl+C), then stops cleanly.</summary>
@@ -102,12 +137,89 @@ public sealed class DevServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Watches input/ and theme/. A folder that is missing, or whose watcher fails (it was deleted), is looked
+    /// for again every half second, and watched afresh and rebuilt once it is back.
+    /// </summary>
+    private void Watch()
+    {
+        if (!_serve.LiveReload)
+        {
+            return;
+        }
+
+        lock (_watchers)
+        {
+            foreach (var watcher in _watchers)
+            {
+                watcher.Dispose();
+            }
+
+            _watchers.Clear();
+            foreach (var folder in new[] { _options.Input, _options.Theme }.Select(Path.GetFullPath))
+            {
+                if (!Directory.Exists(folder))
+                {
+                    Volatile.Write(ref _missing, true);
+                    continue;
+                }
+
+                var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = true };
+                watcher.Changed += Touched;
+                watcher.Created += Touched;
+                watcher.Deleted += Touched;
+                watcher.Renamed += Touched;
+                watcher.Error += (_, _) =>
+                {
+                    // An overflow or a watch that died: read everything next time, and watch afresh.
+                    Volatile.Write(ref _changesUnknown, true);
+                    Volatile.Write(ref _missing, true);
+                };
+                watcher.EnableRaisingEvents = true;
+                _watchers.Add(watcher);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every half second: a watched folder that went missing (deleted, moved away, a branch switched) is rebuilt
+    /// as an error page at once, and when it is back it is watched afresh and everything is read again.
+    /// </summary>
+    private void CheckFolders()
+    {
+        if (_stop.IsCancellationRequested)
+        {
+            return;
+        }
+
+        var missing = !Directory.Exists(_options.Input) || !Directory.Exists(_options.Theme);
+        if (missing == Volatile.Read(ref _missing))
+        {
+            return;
+        }
+
+        Volatile.Write(ref _missing, missing);
+        Volatile.Write(ref _changesUnknown, true);
+        if (!missing)
+        {
+            Watch();
+        }
+
+        _ = RebuildAsync();
+    }
+
     private void Touched(object sender, FileSystemEventArgs e)
     {
         _changed[e.FullPath] = 0;
         if (e is RenamedEventArgs renamed)
         {
             _changed[renamed.OldFullPath] = 0;
+        }
+
+        // The watched folder itself went away: its watcher sees nothing more; CheckFolders watches it afresh.
+        if (e.ChangeType == WatcherChangeTypes.Deleted && !Directory.Exists(((FileSystemWatcher)sender).Path))
+        {
+            Volatile.Write(ref _missing, true);
         }
 
         // Editors save in bursts (temp file, rename, touch): rebuild once the burst is over.
@@ -117,7 +229,15 @@ public sealed class DevServer : IAsyncDisposable
 
     private async Task RebuildAsync()
     {
-        await _building.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await _building.WaitAsync(_stop.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+        {
+            return;
+        }
+
         try
         {
             var clock = Stopwatch.StartNew();
@@ -148,12 +268,17 @@ public sealed class DevServer : IAsyncDisposable
             var pages = _options.Cache!.Pages;
             await _log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{(_errors.IsEmpty ? "Rebuilt" : "Build failed")} in {clock.Elapsed.TotalMilliseconds:F0} ms ({pages.Misses} of {pages.Misses + pages.Hits} pages rendered).")).ConfigureAwait(false);
         }
-#pragma warning disable CA1031 // The server must survive any build failure and show it in the browser.
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            return;
+        }
+#pragma warning disable CA1031 // The server must survive any build failure, show it in the browser and log it.
+        catch (Exception ex)
 #pragma warning restore CA1031
         {
             Volatile.Write(ref _changesUnknown, true);
-            _errors = [new Diagnostic("SITE0002", Severity.Error, null, ex.Message)];
+            _errors = [new Diagnostic("SITE0002", Severity.Error, null, $"The build stopped with an internal error ({ex.GetType().Name}): {ex.Message}")];
+            await _log.WriteLineAsync($"The build stopped with an internal error ({ex.GetType().Name}): {ex.Message}{(Environment.GetEnvironmentVariable("SITE_TRACE") == "1" ? "\n" + ex : "")}").ConfigureAwait(false);
         }
         finally
         {
@@ -167,196 +292,219 @@ public sealed class DevServer : IAsyncDisposable
         }
     }
 
-    private async Task AcceptAsync()
+    private async Task HandleAsync(HttpContext context)
     {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception) when (_stop.IsCancellationRequested || !_listener.IsListening)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => HandleAsync(context));
-        }
-    }
-
-    private async Task HandleAsync(HttpListenerContext context)
-    {
+        var request = context.Request;
         var response = context.Response;
+        if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
+        {
+            response.Headers.Allow = "GET, HEAD";
+            await WriteAsync(context, 405, "text/plain; charset=utf-8", "Only GET and HEAD are served."u8.ToArray()).ConfigureAwait(false);
+            return;
+        }
+
+        // Kestrel leaves %2F encoded in the path; decode it too, then refuse anything a browser never sends:
+        // control characters (%00), backslashes, and '..' segments.
+        var path = (request.PathBase + request.Path).Value is { Length: > 0 } value ? value : "/";
+        path = path.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase).Replace("%2E", ".", StringComparison.OrdinalIgnoreCase);
+        if (path.Any(char.IsControl) || path.Contains('\\', StringComparison.Ordinal) || path.Contains('%', StringComparison.Ordinal)
+            || path.Split('/').Any(segment => segment is "." or ".."))
+        {
+            await WriteAsync(context, 400, "text/plain; charset=utf-8", "Bad request: the address is not a path on this site."u8.ToArray()).ConfigureAwait(false);
+            return;
+        }
+
+        switch (path)
+        {
+            case LiveReload.ScriptPath:
+                await WriteAsync(context, 200, "text/javascript; charset=utf-8", Encoding.UTF8.GetBytes(LiveReload.Script)).ConfigureAwait(false);
+                return;
+            case LiveReload.StylePath:
+                await WriteAsync(context, 200, "text/css; charset=utf-8", Encoding.UTF8.GetBytes(LiveReload.Style)).ConfigureAwait(false);
+                return;
+            case LiveReload.EventsPath:
+                await StreamEventsAsync(context).ConfigureAwait(false);
+                return;
+        }
+
+        if (!_errors.IsEmpty)
+        {
+            await WriteAsync(context, 500, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(LiveReload.Overlay(_errors))).ConfigureAwait(false);
+            return;
+        }
+
+        if (NetlifyRedirects.Match(_redirects, path) is { } rule)
+        {
+            Redirect(context, rule.Status, rule.To);
+            return;
+        }
+
+        var (status, file, redirect) = Resolve(path);
+        if (redirect is not null)
+        {
+            Redirect(context, 301, redirect);
+            return;
+        }
+
+        if (file is null)
+        {
+            await WriteAsync(context, 404, "text/plain; charset=utf-8", "Not found."u8.ToArray()).ConfigureAwait(false);
+            return;
+        }
+
         try
         {
-            var path = Uri.UnescapeDataString(context.Request.Url!.AbsolutePath);
-            switch (path)
-            {
-                case LiveReload.ScriptPath:
-                    await WriteAsync(response, 200, "text/javascript; charset=utf-8", Encoding.UTF8.GetBytes(LiveReload.Script)).ConfigureAwait(false);
-                    return;
-                case LiveReload.EventsPath:
-                    await StreamEventsAsync(response).ConfigureAwait(false);
-                    return;
-            }
-
-            if (!_errors.IsEmpty)
-            {
-                await WriteAsync(response, 500, "text/html; charset=utf-8", Encoding.UTF8.GetBytes(LiveReload.Overlay(_errors))).ConfigureAwait(false);
-                return;
-            }
-
-            if (NetlifyRedirects.Match(_redirects, path) is { } rule)
-            {
-                Redirect(response, rule.Status, rule.To);
-                return;
-            }
-
-            var (status, file, redirect) = Resolve(path);
-            if (redirect is not null)
-            {
-                Redirect(response, 301, redirect);
-                return;
-            }
-
-            var bytes = await File.ReadAllBytesAsync(file!).ConfigureAwait(false);
-            var type = ContentType(file!);
+            var type = ContentType(file.Name);
             if (_serve.LiveReload && type.StartsWith("text/html", StringComparison.Ordinal))
             {
-                bytes = Encoding.UTF8.GetBytes(LiveReload.Inject(Encoding.UTF8.GetString(bytes)));
+                var html = await File.ReadAllTextAsync(file.PhysicalPath!, context.RequestAborted).ConfigureAwait(false);
+                await WriteAsync(context, status, type, Encoding.UTF8.GetBytes(LiveReload.Inject(html))).ConfigureAwait(false);
+                return;
             }
 
-            await WriteAsync(response, status, type, bytes).ConfigureAwait(false);
+            Prepare(response, status, type);
+            response.ContentLength = file.Length;
+            if (!HttpMethods.IsHead(request.Method))
+            {
+                await response.SendFileAsync(file, context.RequestAborted).ConfigureAwait(false);
+            }
         }
-        catch (Exception ex) when (ex is HttpListenerException or IOException or ObjectDisposedException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or OperationCanceledException)
         {
-            // The browser went away or the output folder was being swapped; it will ask again.
+            // The browser went away, or the file was replaced by a rebuild as it was read; it will ask again.
         }
     }
 
-    /// <summary>Netlify's pretty URLs: /a/ serves a/index.html, /a serves a or a.html or redirects to /a/.</summary>
-    private (int Status, string? File, string? Redirect) Resolve(string path)
+    /// <summary>
+    /// Netlify's pretty URLs: /a/ serves a/index.html, /a serves a or a.html or redirects to /a/; anything else is
+    /// the 404 page. Files come from a <see cref="PhysicalFileProvider"/> over the served folder (which refuses
+    /// paths that climb out of it), and a file whose real path, symbolic links resolved, is elsewhere is not served.
+    /// </summary>
+    private (int Status, IFileInfo? File, string? Redirect) Resolve(string path)
     {
         var root = Path.GetFullPath(_options.Output);
-        var relative = path.TrimStart('/');
-        var full = Path.GetFullPath(Path.Combine(root, relative));
-        // Inside the served folder itself: a prefix without the separator would also match a sibling
-        // folder whose name starts the same ("serve-secrets" beside "serve").
-        if (full == root || full.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        if (!Directory.Exists(root))
         {
-            if (path.EndsWith('/') && File.Exists(Path.Combine(full, "index.html")))
-            {
-                return (200, Path.Combine(full, "index.html"), null);
-            }
-
-            if (!path.EndsWith('/'))
-            {
-                if (File.Exists(full))
-                {
-                    return (200, full, null);
-                }
-
-                if (File.Exists(full + ".html"))
-                {
-                    return (200, full + ".html", null);
-                }
-
-                if (File.Exists(Path.Combine(full, "index.html")))
-                {
-                    return (301, null, path + "/");
-                }
-            }
+            return (404, null, null);
         }
 
-        return (404, Path.Combine(root, "404.html"), null);
+        using var files = new PhysicalFileProvider(root);
+        IFileInfo? Existing(string relative)
+        {
+            var info = files.GetFileInfo(relative);
+            return info is { Exists: true, IsDirectory: false, PhysicalPath: { } physical } && Site.Web.SourceFiles.IsInside(physical, root) ? info : null;
+        }
+
+        if (path.EndsWith('/'))
+        {
+            if (Existing(path + "index.html") is { } index)
+            {
+                return (200, index, null);
+            }
+        }
+        else if ((Existing(path) ?? Existing(path + ".html")) is { } page)
+        {
+            return (200, page, null);
+        }
+        else if (Existing(path + "/index.html") is not null)
+        {
+            return (301, null, path + "/");
+        }
+
+        return (404, Existing("/404.html"), null);
     }
 
-    private async Task StreamEventsAsync(HttpListenerResponse response)
+    private async Task StreamEventsAsync(HttpContext context)
     {
-        response.StatusCode = 200;
-        response.ContentType = "text/event-stream";
-        response.Headers["Cache-Control"] = "no-store";
-        response.SendChunked = true;
+        var response = context.Response;
+        Prepare(response, 200, "text/event-stream");
         var id = Interlocked.Increment(ref _nextClient);
         var channel = new Channel();
         _clients[id] = channel;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token, context.RequestAborted);
         try
         {
-            var stream = response.OutputStream;
-            await stream.WriteAsync(Encoding.UTF8.GetBytes(": connected\n\n"), _stop.Token).ConfigureAwait(false);
-            await stream.FlushAsync(_stop.Token).ConfigureAwait(false);
-            await foreach (var message in channel.ReadAllAsync(_stop.Token).ConfigureAwait(false))
+            await response.Body.WriteAsync(": connected\n\n"u8.ToArray(), stop.Token).ConfigureAwait(false);
+            await response.Body.FlushAsync(stop.Token).ConfigureAwait(false);
+            await foreach (var message in channel.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
-                await stream.WriteAsync(Encoding.UTF8.GetBytes(message), _stop.Token).ConfigureAwait(false);
-                await stream.FlushAsync(_stop.Token).ConfigureAwait(false);
+                await response.Body.WriteAsync(Encoding.UTF8.GetBytes(message), stop.Token).ConfigureAwait(false);
+                await response.Body.FlushAsync(stop.Token).ConfigureAwait(false);
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception ex) when (ex is OperationCanceledException or IOException)
         {
         }
         finally
         {
             _clients.TryRemove(id, out _);
-            response.Abort();
         }
     }
 
-    private static void Redirect(HttpListenerResponse response, int status, string location)
+    private void Redirect(HttpContext context, int status, string location)
     {
-        response.StatusCode = status;
-        response.RedirectLocation = location;
-        response.Close();
+        Prepare(context.Response, status, null);
+        context.Response.Headers.Location = location;
     }
 
-    private async Task WriteAsync(HttpListenerResponse response, int status, string type, byte[] body)
+    /// <summary>Status, type, production's headers, and no caching: a dev server's pages change on every save.</summary>
+    private void Prepare(HttpResponse response, int status, string? type)
     {
-        foreach (var (name, value) in _serve.Headers ?? ImmutableDictionary<string, string>.Empty)
+        foreach (var (name, value) in _headers)
         {
             response.Headers[name] = value;
         }
 
         response.StatusCode = status;
-        response.ContentType = type;
-        response.Headers["Cache-Control"] = "no-store";
-        response.ContentLength64 = body.Length;
-        await response.OutputStream.WriteAsync(body).ConfigureAwait(false);
-        response.Close();
+        if (type is not null)
+        {
+            response.ContentType = type;
+        }
+
+        response.Headers.CacheControl = "no-store";
     }
 
-    private static string ContentType(string file) => Path.GetExtension(file).ToUpperInvariant() switch
+    private async Task WriteAsync(HttpContext context, int status, string type, byte[] body)
     {
-        ".HTML" => "text/html; charset=utf-8",
-        ".CSS" => "text/css; charset=utf-8",
-        ".JS" => "text/javascript; charset=utf-8",
-        ".JSON" => "application/json; charset=utf-8",
-        ".XML" => "application/xml; charset=utf-8",
-        ".TXT" => "text/plain; charset=utf-8",
-        ".SVG" => "image/svg+xml",
-        ".PNG" => "image/png",
-        ".JPG" or ".JPEG" => "image/jpeg",
-        ".WEBP" => "image/webp",
-        ".ICO" => "image/x-icon",
-        _ => "application/octet-stream",
-    };
+        Prepare(context.Response, status, type);
+        context.Response.ContentLength = body.Length;
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    private static string ContentType(string file)
+    {
+        var type = ContentTypes.TryGetContentType(file, out var found) ? found : "application/octet-stream";
+        return type.StartsWith("text/", StringComparison.Ordinal) || type is "application/json" or "application/xml" or "application/javascript"
+            ? type + "; charset=utf-8"
+            : type;
+    }
 
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
-        foreach (var watcher in _watchers)
+        lock (_watchers)
         {
-            watcher.Dispose();
+            foreach (var watcher in _watchers)
+            {
+                watcher.Dispose();
+            }
         }
 
         _debounce?.Dispose();
-        if (_listener.IsListening)
+        _folders?.Dispose();
+        if (_app is not null)
         {
-            _listener.Stop();
+            await _app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
         }
 
-        _listener.Close();
+        // A rebuild in progress finishes before the folder it writes is let go.
+        await _building.WaitAsync(CancellationToken.None).ConfigureAwait(false);
+        _building.Release();
         _stop.Dispose();
-        _building.Dispose();
     }
 
     /// <summary>Messages for one event-stream client.</summary>

@@ -9,6 +9,10 @@ public static class LiveReload
 {
     public const string ScriptPath = "/__site/live.js";
     public const string EventsPath = "/__site/events";
+    public const string StylePath = "/__site/overlay.css";
+
+    /// <summary>The overlay's look, as a file: production's CSP (style-src 'self') forbids inline styles.</summary>
+    public const string Style = "body{font:1rem/1.5 system-ui,sans-serif;margin:0;background:#fff4f2;color:#3d0b00}main{max-width:50rem;margin:2rem auto;padding:0 1rem}li{margin:1rem 0}code{font-weight:700}\n";
 
     public const string Script = """
         // Served by `site serve` only; never part of a built site.
@@ -43,7 +47,7 @@ public static class LiveReload
             <!doctype html>
             <html lang="en">
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Build failed</title>
-            <style>body{"{"}font:1rem/1.5 system-ui,sans-serif;margin:0;background:#fff4f2;color:#3d0b00{"}"}main{"{"}max-width:50rem;margin:2rem auto;padding:0 1rem{"}"}li{"{"}margin:1rem 0{"}"}code{"{"}font-weight:700{"}"}</style></head>
+            <link rel="stylesheet" href="{StylePath}"></head>
             <body><main data-site="build-error"><h1>The last save did not build</h1>
             <p>Fix the problems below and save again; this page updates by itself.</p>
             <ol>

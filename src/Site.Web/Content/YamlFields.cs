@@ -323,6 +323,17 @@ public sealed record YamlSource(string File, int LineOffset)
                 return null;
             }
 
+            if (FirstUnprintable(yaml) is { } bad)
+            {
+                var (line, column) = LineAndColumn(yaml, bad);
+                diagnostics.Error(
+                    DiagnosticIds.YamlSyntax,
+                    new SourceLocation(File, LineOffset + line, column),
+                    $"This line contains an invisible character (U+{char.ConvertToUtf32(yaml, bad):X4}) that fields may not hold.",
+                    "Delete it: retype the value, or paste it as plain text.");
+                return null;
+            }
+
             var stream = new YamlStream();
             stream.Load(new DepthLimitedParser(new Parser(new StringReader(yaml)), MaxDepth));
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
@@ -336,6 +347,16 @@ public sealed record YamlSource(string File, int LineOffset)
             }
 
             diagnostics.Error(DiagnosticIds.YamlSyntax, At(stream.Documents[0].RootNode.Start), "The front matter must be a list of 'field: value' lines.");
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or OverflowException)
+        {
+            // YamlDotNet's own guard failing on input it did not expect: still the writer's file, still located.
+            diagnostics.Error(
+                DiagnosticIds.YamlSyntax,
+                new SourceLocation(File, LineOffset + 1, 1),
+                "The fields between the '---' lines cannot be read; a character or mark in them confuses the YAML reader.",
+                "Undo the last change to this block of fields, or retype it.");
             return null;
         }
         catch (YamlException ex)
@@ -364,6 +385,38 @@ public sealed record YamlSource(string File, int LineOffset)
                 "Check for a missing closing quote, or a colon inside an unquoted value (wrap such values in \"quotes\").");
             return null;
         }
+    }
+
+    /// <summary>
+    /// The index of the first character YAML does not allow in a file (controls other than tab and line breaks,
+    /// a lone surrogate, U+FFFE and U+FFFF), or null.
+    /// </summary>
+    private static int? FirstUnprintable(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var ch = text[i];
+            if (char.IsHighSurrogate(ch) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                continue;
+            }
+
+            var allowed = ch is '\t' or '\n' or '\r' or '\u0085' || (ch >= ' ' && ch <= '~') || (ch >= '\u00A0' && ch <= '\uD7FF') || (ch >= '\uE000' && ch <= '\uFFFD');
+            if (!allowed)
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
+
+    private static (int Line, int Column) LineAndColumn(string text, int index)
+    {
+        var before = text.AsSpan(0, index);
+        var line = before.Count('\n') + 1;
+        return (line, index - (before.LastIndexOf('\n') + 1) + 1);
     }
 
     /// <summary>The most characters one block of YAML may have: far beyond any real front matter or model file.</summary>

@@ -23,6 +23,7 @@ public static class DiagnosticIds
     public const string ModelInvalid = "SITE1012";
     public const string SuppressionInvalid = "SITE1013";
     public const string TooLarge = "SITE1014";
+    public const string InvalidEncoding = "SITE1015";
     public const string BrokenLink = "SITE2001";
     public const string BrokenFragment = "SITE2002";
     public const string DuplicateId = "SITE2003";
@@ -107,6 +108,7 @@ public static class DiagnosticIds
         new(OutputRefused, "The output folder is unsafe to replace (it holds sources or files a build did not write).", "Choose a separate output folder such as 'output'."),
         new(AliasConflict, "An article's old address (aliases) is still in use by a page, or is claimed by two articles.", "Remove the alias from one of the files."),
         new(OutsideSources, "A file in input/ or theme/ is a link to something outside those folders, so the build does not read it.", "Put the file itself in the folder instead of a link to it."),
+        new(InvalidEncoding, "A file is not UTF-8 text: it was saved in another encoding, or holds bytes that are not characters.", "Save the file as UTF-8 in your editor; the message gives the line and column of the first bad byte."),
         new(TooLarge, "A content file is too large, or nested too deeply (lists, quotes or brackets many levels deep), to build safely.", "Split the file, or flatten the nesting at the line shown."),
         new(FileAccess, "A file or folder could not be read or written: the disk is full, a folder is read-only, or a path is not a folder.", "Fix what the message names (free space, permissions, the path) and build again; the previous site is left as it was."),
         new(UnsafeHtml, "The Markdown contains HTML that could run code or change the page around it: a script, an event attribute such as onerror, an iframe, object, embed, style, form or a javascript: address.", "Remove it. Harmless inline HTML such as <kbd>, <sup> and <br> is fine; to embed something, ask a developer to add it to the theme."),

@@ -68,11 +68,18 @@ public sealed class ContentModel
             }
 
             var source = new YamlSource(shown, 0);
-            var map = source.Parse(File.ReadAllText(file), diagnostics);
+            var map = SourceText.Read(file, paths.Display(file), diagnostics) is { } text ? source.Parse(text, diagnostics) : null;
             if (map is not null && ReadKind(name, new YamlFields(map, source, diagnostics, $"a kind definition ({name})")) is { } kind)
             {
                 kinds.Add(kind);
             }
+        }
+
+        // Rules between kinds only make sense once every kind was read; a kind file that failed would make each
+        // reference to it a second, misleading error.
+        if (diagnostics.Sorted().Count(d => d.Severity == Severity.Error) > before)
+        {
+            return null;
         }
 
         CheckAcross(kinds, diagnostics);

@@ -33,7 +33,11 @@ public sealed class ReadContent(string folder, SitePaths paths, BuildCache? cach
                 return;
             }
 
-            var text = File.ReadAllText(files[i]);
+            if (SourceText.Read(files[i], paths.Display(files[i]), context.Diagnostics) is not { } text)
+            {
+                return;
+            }
+
             read[i] = new Document(paths.Display(files[i]), null, text)
                 .With(MetadataKeys.Slug, Path.GetFileNameWithoutExtension(files[i]))
                 .With(MetadataKeys.SourcePath, files[i]);
@@ -41,7 +45,7 @@ public sealed class ReadContent(string folder, SitePaths paths, BuildCache? cach
         });
 
         var result = documents.ToBuilder();
-        foreach (var document in read)
+        foreach (var document in read.Where(d => d is not null))
         {
             var name = Path.GetFileName(document.Source!);
             if (!name.EndsWith(".md", StringComparison.Ordinal))

@@ -1,0 +1,49 @@
+using Tomlyn;
+using Tomlyn.Model;
+using Tomlyn.Serialization;
+
+namespace Site.Cli.Serve;
+
+/// <summary>
+/// The headers production sends on every page, read from netlify.toml's <c>[[headers]]</c> rule for "/*"
+/// (the Content-Security-Policy among them), so <c>site serve</c> runs pages under the same rules: a script the
+/// CSP would block on Netlify is blocked in preview too.
+/// </summary>
+public static class ProductionHeaders
+{
+    public static IReadOnlyDictionary<string, string> Load(string netlifyToml, TextWriter log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        if (!File.Exists(netlifyToml))
+        {
+            log.WriteLine($"No {netlifyToml}: pages are served without production's security headers.");
+            return new Dictionary<string, string>();
+        }
+
+        try
+        {
+            var config = TomlSerializer.Deserialize(File.ReadAllText(netlifyToml), NetlifyTomlContext.Default.TomlTable);
+            if (config is null || !config.TryGetValue("headers", out var rules) || rules is not TomlTableArray array)
+            {
+                return new Dictionary<string, string>();
+            }
+
+            return array
+                .Where(rule => rule.TryGetValue("for", out var pattern) && pattern as string == "/*" && rule.TryGetValue("values", out var values) && values is TomlTable)
+                .SelectMany(rule => (TomlTable)rule["values"])
+                .Where(pair => pair.Value is string)
+                .ToDictionary(pair => pair.Key, pair => (string)pair.Value, StringComparer.OrdinalIgnoreCase);
+        }
+#pragma warning disable CA1031 // A damaged netlify.toml must not stop the preview; say so and serve without the headers.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            log.WriteLine($"{netlifyToml} could not be read ({ex.Message}); pages are served without production's security headers.");
+            return new Dictionary<string, string>();
+        }
+    }
+}
+
+/// <summary>netlify.toml read as plain tables, generated at compile time so the native build needs no reflection.</summary>
+[TomlSerializable(typeof(TomlTable))]
+internal sealed partial class NetlifyTomlContext : TomlSerializerContext;
