@@ -22,17 +22,17 @@ public static class SiteCommand
         var (line, error) = CommandLine.Parse(args);
         if (line is null)
         {
-            await stderr.WriteLineAsync($"site: {error}\n\n{CommandLine.Usage}").ConfigureAwait(false);
+            await stderr.WriteLineAsync($"site: {error}").ConfigureAwait(false);
             return BadUsage;
         }
 
         switch (line.Command)
         {
             case "help":
-                await stdout.WriteLineAsync(CommandLine.Usage).ConfigureAwait(false);
+                await stdout.WriteLineAsync(line.HelpText).ConfigureAwait(false);
 
                 // The kinds 'site new' accepts are the content model's, when there is one to read here.
-                var model = ContentModel.Load(SitePaths.From(line.Build.Input, line.Build.Theme, line.Build.Output), new DiagnosticBag());
+                var model = line.HelpText.Contains("Usage:", StringComparison.Ordinal) ? ContentModel.Load(SitePaths.From(line.Build.Input, line.Build.Theme, line.Build.Output), new DiagnosticBag()) : null;
                 if (model is not null)
                 {
                     await stdout.WriteLineAsync($"\nKinds of content in {line.Build.Input}/model/ (for site new): {string.Join(", ", model.Names)}.").ConfigureAwait(false);
@@ -60,7 +60,13 @@ public static class SiteCommand
                 return Success;
         }
 
-        var result = await SiteBuilder.BuildAsync(line.Build, cancellationToken).ConfigureAwait(false);
+        var progress = new Site.Engine.BuildProgress();
+        BuildResult result;
+        await using (ProgressLine.Start(progress, line.Format, stderr))
+        {
+            result = await SiteBuilder.BuildAsync(line.Build with { Progress = progress }, cancellationToken).ConfigureAwait(false);
+        }
+
         var shown = result.Diagnostics.Where(d => d.Severity != Severity.Info || line.Verbose || d.Id == DiagnosticIds.NextScheduled);
         DiagnosticPrinter.Print(shown, line.Format, line.Format == OutputFormat.Json ? stdout : stderr);
         if (line.Verbose)

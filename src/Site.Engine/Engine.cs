@@ -37,10 +37,13 @@ public sealed class Engine
         }
     }
 
+    /// <summary>Updated as large steps start and their documents are done, for a progress line; optional.</summary>
+    public BuildProgress? Progress { get; init; }
+
     /// <summary>Runs every pipeline once, reporting problems into <paramref name="diagnostics"/>.</summary>
     public async Task<EngineResult> RunAsync(DiagnosticBag diagnostics, string outputRoot, CancellationToken cancellationToken = default)
     {
-        var state = new BuildState(diagnostics, outputRoot, [.. _pipelines.Select(p => p.Name)], cancellationToken);
+        var state = new BuildState(diagnostics, outputRoot, [.. _pipelines.Select(p => p.Name)], cancellationToken) { Progress = Progress };
         var moduleTimings = new ConcurrentDictionary<string, TimeSpan>(StringComparer.Ordinal);
         var timings = new ConcurrentDictionary<Phase, TimeSpan>();
         var clock = Stopwatch.StartNew();
@@ -106,6 +109,12 @@ public sealed class Engine
         var context = new BuildContext(state, pipeline, phase);
         foreach (var module in pipeline.ModulesOf(phase))
         {
+            if (documents.Length >= BuildProgress.MinimumShown && module is PerDocumentModule)
+            {
+                var name = Name(module);
+                state.Progress?.Begin($"{pipeline.Name}: {(name.Contains('+', StringComparison.Ordinal) ? name[..name.IndexOf('+', StringComparison.Ordinal)] + "…" : name)}", documents.Length);
+            }
+
             state.CancellationToken.ThrowIfCancellationRequested();
             var clock = Stopwatch.StartNew();
             try

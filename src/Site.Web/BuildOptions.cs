@@ -44,4 +44,7 @@ public sealed record BuildOptions
 
     /// <summary>Results kept between builds of one <c>site serve</c> session; null for a normal build.</summary>
     public BuildCache? Cache { get; init; }
+
+    /// <summary>Counters the engine updates as it goes, for the command line's progress line.</summary>
+    public Site.Engine.BuildProgress? Progress { get; init; }
 }

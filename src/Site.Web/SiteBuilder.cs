@@ -93,7 +93,7 @@ public static class SiteBuilder
 
         try
         {
-            var engine = new Engine.Engine(SitePipelines.Create(paths, model, settings, theme, assets, options, today, inputs));
+            var engine = new Engine.Engine(SitePipelines.Create(paths, model, settings, theme, assets, options, today, inputs)) { Progress = options.Progress };
             var result = await engine.RunAsync(diagnostics, outputRoot, cancellationToken).ConfigureAwait(false);
             timings.AddRange(result.Timings.Select(t => KeyValuePair.Create(t.Key.ToString(), t.Value)));
             timings.AddRange(result.ModuleTimings.Take(12).Select(t => KeyValuePair.Create("  " + t.Key, t.Value)));

@@ -29,9 +29,25 @@ public sealed class SiteCommandTests : IDisposable
     {
         var (code, output, _) = await Run("--help");
         Assert.Equal(0, code);
-        Assert.Contains("Usage: site <command>", output, StringComparison.Ordinal);
-        Assert.Contains("--drafts", output, StringComparison.Ordinal);
-        Assert.Equal(0, (await Run("build", "--help")).Code);
+        Assert.Contains("site [command] [options]", output, StringComparison.Ordinal);
+        Assert.Contains("build", output, StringComparison.Ordinal);
+        var (buildCode, buildHelp, _) = await Run("build", "--help");
+        Assert.Equal(0, buildCode);
+        Assert.Contains("site build [options]", buildHelp, StringComparison.Ordinal);
+        Assert.Contains("--drafts", buildHelp, StringComparison.Ordinal);
+        Assert.Equal(0, (await Run("help")).Code);
+    }
+
+    [Theory]
+    [InlineData("biuld", "Unknown command 'biuld'. Did you mean 'build'?")]
+    [InlineData("build --drafs", "Unknown option '--drafs'. Did you mean '--drafts'?")]
+    [InlineData("check --warnaserorr", "Unknown option '--warnaserorr'. Did you mean '--warnaserror'?")]
+    [InlineData("serve --prot 8080", "Unknown option '--prot'. Did you mean '--port'?")]
+    public async Task A_misspelt_command_or_option_gets_a_suggestion(string commandLine, string says)
+    {
+        var (code, _, error) = await Run(commandLine.Split(' '));
+        Assert.Equal(2, code);
+        Assert.StartsWith($"site: {says}", error, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -42,6 +58,10 @@ public sealed class SiteCommandTests : IDisposable
     [InlineData("build --format xml")]
     [InlineData("build --base-url not-a-url")]
     [InlineData("build stray")]
+    [InlineData("serve --port 70000")]
+    [InlineData("serve --port http")]
+    [InlineData("new article")]
+    [InlineData("model --format json")]
     public async Task Bad_usage_exits_with_2_and_says_why(string commandLine)
     {
         var (code, _, error) = await Run(commandLine.Split(' ', StringSplitOptions.RemoveEmptyEntries));

@@ -24,6 +24,9 @@ public sealed class BuildContext
     /// <summary>The same context, reporting into <paramref name="diagnostics"/> (to keep what one document caused).</summary>
     internal BuildContext ReportingTo(DiagnosticBag diagnostics) => new(_state, Pipeline, Phase, diagnostics);
 
+    /// <summary>The build's progress counters, when something shows them.</summary>
+    internal BuildProgress? Progress => _state.Progress;
+
     /// <summary>The pipeline whose module is running.</summary>
     public Pipeline Pipeline { get; }
 
@@ -115,4 +118,6 @@ internal sealed class BuildState(DiagnosticBag diagnostics, string outputRoot, I
     public ConcurrentDictionary<string, ImmutableArray<Document>> ProcessResults { get; } = new(StringComparer.Ordinal);
 
     public ConcurrentDictionary<string, object> Values { get; } = new(StringComparer.Ordinal);
+
+    public BuildProgress? Progress { get; init; }
 }

@@ -24,13 +24,18 @@ public abstract class PerDocumentModule : IModule
         if (Parallel && documents.Length > 1)
         {
             var options = new ParallelOptions { CancellationToken = context.CancellationToken };
-            System.Threading.Tasks.Parallel.For(0, documents.Length, options, i => results[i] = Guard(documents[i], context));
+            System.Threading.Tasks.Parallel.For(0, documents.Length, options, i =>
+            {
+                results[i] = Guard(documents[i], context);
+                context.Progress?.Advance();
+            });
         }
         else
         {
             for (var i = 0; i < documents.Length; i++)
             {
                 results[i] = Guard(documents[i], context);
+                context.Progress?.Advance();
             }
         }
 
