@@ -31,34 +31,28 @@ public static class InputLimits
             return false;
         }
 
-        var line = 1;
-        var indent = 0;
-        var atStart = true;
-        foreach (var ch in text)
+        // Line by line with a vectorised search for the line break; only each line's leading run is counted.
+        var rest = text.AsSpan();
+        for (var line = 1; !rest.IsEmpty; line++)
         {
-            if (ch == '\n')
+            var indent = 0;
+            for (var i = 0; i < rest.Length && rest[i] is ' ' or '\t' or '>'; i++)
             {
-                line++;
-                indent = 0;
-                atStart = true;
+                indent += rest[i] == '\t' ? 4 : 1;
             }
-            else if (atStart && ch is ' ' or '\t' or '>')
+
+            if (indent > MaxIndent)
             {
-                indent += ch == '\t' ? 4 : 1;
-                if (indent > MaxIndent)
-                {
-                    diagnostics.Error(
-                        DiagnosticIds.TooLarge,
-                        new SourceLocation(file, line, 1),
-                        $"This line is indented more than {MaxIndent} columns (lists or quotes nested far too deep to read).",
-                        "Flatten the list: a few levels of nesting are plenty.");
-                    return false;
-                }
+                diagnostics.Error(
+                    DiagnosticIds.TooLarge,
+                    new SourceLocation(file, line, 1),
+                    $"This line is indented more than {MaxIndent} columns (lists or quotes nested far too deep to read).",
+                    "Flatten the list: a few levels of nesting are plenty.");
+                return false;
             }
-            else
-            {
-                atStart = false;
-            }
+
+            var end = rest.IndexOf('\n');
+            rest = end < 0 ? [] : rest[(end + 1)..];
         }
 
         return true;

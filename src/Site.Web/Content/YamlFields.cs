@@ -393,8 +393,16 @@ public sealed record YamlSource(string File, int LineOffset)
     /// </summary>
     private static int? FirstUnprintable(string text)
     {
+        // Most fields are plain ASCII: skip over it with a vectorised search, and look closely only at the rest.
         for (var i = 0; i < text.Length; i++)
         {
+            var skip = text.AsSpan(i).IndexOfAnyExcept(PlainText);
+            if (skip < 0)
+            {
+                return null;
+            }
+
+            i += skip;
             var ch = text[i];
             if (char.IsHighSurrogate(ch) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
@@ -411,6 +419,8 @@ public sealed record YamlSource(string File, int LineOffset)
 
         return null;
     }
+
+    private static readonly System.Buffers.SearchValues<char> PlainText = System.Buffers.SearchValues.Create("\t\n\r !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
     private static (int Line, int Column) LineAndColumn(string text, int index)
     {
