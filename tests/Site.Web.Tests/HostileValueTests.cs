@@ -37,6 +37,7 @@ public class HostileValueTests
     [Theory]
     [InlineData("tags: [running]", "tags: [running, ..]", 7, "no letters or digits")]
     [InlineData("tags: [running]", "tags: [running, /]", 7, "no letters or digits")]
+    [InlineData("tags: [running]", "tags: [running, Боль]", 7, "cannot become a web address")]
     [InlineData("tags: [running]", "tags: [running]\naliases: [\"/*\"]", 8, "without '*'")]
     [InlineData("tags: [running]", "tags: [running]\naliases: [/old/:slug/]", 8, "without '*'")]
     [InlineData("date: 2026-11-02", "date: 0001-01-01", 4, "between the years 1900 and 2200")]

@@ -139,7 +139,10 @@ public static class ItemBinder
 
                     if (field.Taxonomy && ContentUrls.Slugify(item.Value).Length == 0)
                     {
-                        f.Diagnostics.Error(DiagnosticIds.WrongType, item.Location, $"The topic '{item.Value}' has no letters or digits (a to z, 0 to 9) to make its page's address from.", "Write the topic with some plain letters, for example: running.");
+                        f.Diagnostics.Error(DiagnosticIds.WrongType, item.Location, item.Value.Any(char.IsLetterOrDigit)
+                            ? $"The topic '{item.Value}' cannot become a web address: topic pages are at /tags/NAME/, written with the letters a to z and digits, and this topic has none of them."
+                            : $"The topic '{item.Value}' has no letters or digits to make its page's address from.",
+                            "Add a Latin spelling to the topic, for example 'pain (Боль)', whose page is /tags/pain/; or write it with plain letters, for example: running.");
                         continue;
                     }
 
