@@ -197,6 +197,21 @@ public sealed class DevServerTests : IAsyncLifetime
         await Eventually(async () => (await _http.GetStringAsync("articles/your-first-physiotherapy-appointment/")).Contains("after the restore", StringComparison.Ordinal), "an edit after the restore was not rebuilt");
     }
 
+    [Fact]
+    public async Task A_build_that_throws_is_logged_and_shown_and_the_server_stays_up()
+    {
+        using var log = new StringWriter();
+        var options = new BuildOptions { Input = _site.Input, Theme = _site.Theme, Output = Path.Combine(_site.Root, ".site-cache", "crash") };
+        var serve = new ServeOptions(TestFiles.FreePort(), LiveReload: false) { Build = (_, _) => throw new InvalidOperationException("the renderer fell over") };
+        await using var server = new DevServer(options, serve, log);
+        await server.StartAsync();
+        using var http = new HttpClient { BaseAddress = new Uri(server.Url) };
+        var page = await http.GetAsync("/");
+        Assert.Equal(HttpStatusCode.InternalServerError, page.StatusCode);
+        Assert.Contains("the renderer fell over", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("internal error (InvalidOperationException): the renderer fell over", log.ToString(), StringComparison.Ordinal);
+    }
+
     private static async Task Eventually(Func<Task<bool>> condition, string failure)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);

@@ -23,6 +23,9 @@ public sealed record ServeOptions(int Port, bool LiveReload = true, IReadOnlyDic
 {
     /// <summary>Print each rebuild's phase and module times (<c>--verbose</c>).</summary>
     public bool Verbose { get; init; }
+
+    /// <summary>The build to run on each save: <see cref="SiteBuilder.BuildAsync"/> unless a test shows what a crashing one does.</summary>
+    public Func<BuildOptions, CancellationToken, Task<BuildResult>> Build { get; init; } = SiteBuilder.BuildAsync;
 }
 
 /// <summary>The port asked for is taken by another program.</summary>
@@ -248,7 +251,7 @@ public sealed class DevServer : IAsyncDisposable
             }
 
             _options.Cache!.ChangedSinceLastBuild(Interlocked.Exchange(ref _changesUnknown, false) ? null : changed);
-            var result = await SiteBuilder.BuildAsync(_options, _stop.Token).ConfigureAwait(false);
+            var result = await _serve.Build(_options, _stop.Token).ConfigureAwait(false);
             _errors = [.. result.Diagnostics.Where(d => d.Severity == Severity.Error)];
             var redirects = Path.Combine(_options.Output, "_redirects");
             _redirects = _errors.IsEmpty && File.Exists(redirects) ? NetlifyRedirects.Parse(await File.ReadAllTextAsync(redirects).ConfigureAwait(false)) : _redirects;
