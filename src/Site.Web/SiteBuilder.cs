@@ -76,23 +76,24 @@ public static class SiteBuilder
 
         var outputRoot = inPlace ? Path.GetFullPath(paths.Output) : folder?.Staging ?? Path.Combine(Path.GetTempPath(), "site-check-unused");
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(options.Now ?? DateTimeOffset.UtcNow, settings.TimeZone).DateTime);
-        var inputs = "";
-        if (cache is not null)
-        {
-            inputs = Inputs(paths, options, today);
-            foreach (var memo in cache.All)
-            {
-                memo.BeginBuild();
-            }
-
-            if (!inPlace)
-            {
-                cache.Pages.Clear(); // a reused page would not be in the new staging folder
-            }
-        }
-
         try
         {
+            // Inside the try from here on: whatever fails, the lock on the output folder is released below.
+            var inputs = "";
+            if (cache is not null)
+            {
+                inputs = Inputs(paths, options, today);
+                foreach (var memo in cache.All)
+                {
+                    memo.BeginBuild();
+                }
+
+                if (!inPlace)
+                {
+                    cache.Pages.Clear(); // a reused page would not be in the new staging folder
+                }
+            }
+
             var engine = new Engine.Engine(SitePipelines.Create(paths, model, settings, theme, assets, options, today, inputs)) { Progress = options.Progress };
             var result = await engine.RunAsync(diagnostics, outputRoot, cancellationToken).ConfigureAwait(false);
             timings.AddRange(result.Timings.Select(t => KeyValuePair.Create(t.Key.ToString(), t.Value)));

@@ -156,6 +156,24 @@ public sealed class DevServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_link_inside_the_served_folder_to_a_file_outside_it_is_not_served()
+    {
+        var secret = Path.Combine(_site.Root, "secret.txt");
+        File.WriteAllText(secret, "SECRET-TOKEN-43");
+        File.CreateSymbolicLink(Path.Combine(_site.Root, ".site-cache", "serve", "leak.txt"), secret);
+        var response = await _http.GetAsync("leak.txt");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.DoesNotContain("SECRET-TOKEN-43", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_path_starting_with_two_slashes_is_refused_not_redirected_to_another_host()
+    {
+        var answer = await RawAsync("GET //articles HTTP/1.1");
+        Assert.StartsWith("HTTP/1.1 400", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Head_sends_the_headers_of_get_and_no_body()
     {
         var answer = await RawAsync("HEAD /articles/your-first-physiotherapy-appointment/ HTTP/1.1");
@@ -189,7 +207,9 @@ public sealed class DevServerTests : IAsyncLifetime
         var kept = input + "-kept";
         Directory.Move(input, kept);
         await Eventually(async () => (await _http.GetAsync("/")).StatusCode == HttpStatusCode.InternalServerError, "the missing input/ was never reported");
-        Directory.Move(kept, input);
+        // Restored as a new folder (a copy), as git or a backup would: a watch on the old folder would see nothing.
+        TestFiles.CopyFolder(kept, input);
+        Directory.Delete(kept, recursive: true);
         await Eventually(async () => (await _http.GetAsync("/")).StatusCode == HttpStatusCode.OK, "the restored input/ was never built again");
 
         // And the new folder is watched: an edit after the restore is picked up.

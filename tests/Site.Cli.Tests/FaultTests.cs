@@ -81,6 +81,7 @@ public sealed class FaultTests : IDisposable
             Assert.True(Read(step, "code").Trim() == "1", $"{step}: exit {Read(step, "code")}\n{shown}");
             Assert.Contains(cause, shown, StringComparison.Ordinal);
             Assert.Contains(mount, shown, StringComparison.Ordinal);
+            Assert.Matches(@"error SITE\d{4}: ", shown); // a diagnostic of the build, not the last-resort message of Program.cs
             SiteProcess.AssertNoStackTrace(shown);
             Assert.Equal(first, Read(step, "sums"));
         }

@@ -39,7 +39,9 @@ public sealed class ProgressTests : IDisposable
         Assert.Matches(@"Building… [a-z:]+: \w+…? [\d,]+ of [\d,]+", text);
         var summary = text.LastIndexOf("Built ", StringComparison.Ordinal);
         Assert.True(summary > 0, text);
-        Assert.Contains("\r\u001b[K", text[..summary], StringComparison.Ordinal); // erased before the summary
+        // The last thing written to the line is the erase, after the last progress text and before the summary.
+        Assert.True(text.LastIndexOf("\r\u001b[K", StringComparison.Ordinal) > text.LastIndexOf("Building…", StringComparison.Ordinal), "the progress line was left on the screen");
+        Assert.True(text.LastIndexOf("\r\u001b[K", StringComparison.Ordinal) < summary, "the summary was erased");
     }
 
     [Theory]

@@ -139,6 +139,21 @@ public sealed class OutputFolderTests : IDisposable
     }
 
     [Fact]
+    public void An_output_folder_that_is_a_link_is_refused_and_what_it_points_to_is_untouched()
+    {
+        var live = Path.Combine(_root, "www");
+        Directory.CreateDirectory(live);
+        File.WriteAllText(Path.Combine(live, OutputFolder.MarkerName), "");
+        File.WriteAllText(Path.Combine(live, "index.html"), "the live site");
+        var target = Path.Combine(_root, "output");
+        Directory.CreateSymbolicLink(target, live);
+        var refusal = OutputFolder.TryPrepare(target, [], out var folder);
+        Assert.Contains("is a link to", refusal, StringComparison.Ordinal);
+        Assert.Null(folder);
+        Assert.Equal("the live site", File.ReadAllText(Path.Combine(live, "index.html")));
+    }
+
+    [Fact]
     public void An_output_path_that_is_a_file_is_refused_with_a_reason()
     {
         var target = Path.Combine(_root, "output");

@@ -53,6 +53,13 @@ public sealed class ExternalLinkTests : IDisposable
     }
 
     [Fact]
+    public async Task A_page_that_redirects_to_itself_with_a_cookie_arrives_as_in_a_browser()
+    {
+        var result = await Check("/cookie-gate");
+        Assert.True(result.Status == ExternalStatus.Ok, result.Reason);
+    }
+
+    [Fact]
     public async Task A_chain_of_ten_redirects_arrives()
     {
         var result = await Check("/chain-10");

@@ -76,6 +76,7 @@ public sealed class HostilePayloadTests : IDisposable
 
         var parser = new HtmlParser();
         var pages = 0;
+        var shownAsText = 0;
         foreach (var file in Directory.EnumerateFiles(Path.Combine(_hostile, "output"), "*", SearchOption.AllDirectories))
         {
             var relative = Path.GetRelativePath(Path.Combine(_hostile, "output"), file);
@@ -85,6 +86,7 @@ public sealed class HostilePayloadTests : IDisposable
                 case ".html":
                     pages++;
                     var document = await parser.ParseDocumentAsync(text);
+                    shownAsText += document.Body?.TextContent.Contains("<pwn-tag data-pwn=", StringComparison.Ordinal) == true ? 1 : 0;
                     Assert.Empty(document.QuerySelectorAll("pwn-tag, [data-pwn], script#pwn, img[onerror], meta[http-equiv]").Select(e => $"{relative}: {e.OuterHtml}"));
                     Assert.Empty(document.All.SelectMany(e => e.Attributes).Where(a => a.Name.StartsWith("on", StringComparison.Ordinal)).Select(a => $"{relative}: {a.Name}"));
                     var cleanPage = Path.Combine(_clean, "output", relative);
@@ -105,6 +107,7 @@ public sealed class HostilePayloadTests : IDisposable
         }
 
         Assert.True(pages > 20, $"only {pages} pages were checked");
+        Assert.True(shownAsText > 10, $"the payload was visible as text on only {shownAsText} pages: the accepted values did not reach the pages");
         Assert.True(refused > 0, "no value was refused: the attack did not reach the validating fields");
     }
 

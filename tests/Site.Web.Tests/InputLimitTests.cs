@@ -82,11 +82,52 @@ public class InputLimitTests
     }
 
     [Fact]
+    public async Task An_invisible_control_character_in_site_yml_is_an_error_at_its_column()
+    {
+        using var site = new TestSite(new Dictionary<string, string?> { ["input/site.yml"] = TestSite.SiteYml.Replace("name: Test Clinic", "name: Test\u0001 Clinic", StringComparison.Ordinal) });
+        var error = TestSite.SingleError(await site.BuildAsync());
+        Assert.Equal((DiagnosticIds.YamlSyntax, "input/site.yml", 1, 11), (error.Id, error.Location!.File, error.Location.Line, error.Location.Column));
+    }
+
+    [Fact]
     public async Task An_invisible_control_character_in_front_matter_is_an_error_at_its_column()
     {
         using var site = new TestSite(new Dictionary<string, string?> { [File] = TestSite.Article.Replace("title: Hamstring", "title: Ham\u0001string", StringComparison.Ordinal) });
         var error = TestSite.SingleError(await site.BuildAsync());
-        Assert.Equal((DiagnosticIds.YamlSyntax, File, 2, 11), (error.Id, error.Location!.File, error.Location.Line, error.Location.Column));
+        Assert.Equal((DiagnosticIds.InvalidEncoding, File, 2, 11), (error.Id, error.Location!.File, error.Location.Line, error.Location.Column));
         Assert.Contains("U+0001", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("\"Ham\\x01string\"")]
+    [InlineData("\"Ham\\0string\"")]
+    [InlineData("\"Ham\\u202Estring\"")]
+    public async Task An_invisible_character_made_by_an_escape_is_an_error_at_its_value(string title)
+    {
+        using var site = new TestSite(new Dictionary<string, string?> { [File] = TestSite.Article.Replace("title: Hamstring pain in runners", "title: " + title, StringComparison.Ordinal) });
+        var error = TestSite.SingleError(await site.BuildAsync());
+        Assert.Equal((DiagnosticIds.YamlSyntax, File, 2), (error.Id, error.Location!.File, error.Location.Line));
+        Assert.Contains("invisible character", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData('\u0001')]
+    [InlineData('\u000B')]
+    [InlineData('\u202E')]
+    public async Task An_invisible_control_character_in_the_body_is_an_error_at_its_line_and_column(char hidden)
+    {
+        using var site = new TestSite(new Dictionary<string, string?> { [File] = TestSite.Article.Replace("Training changes.", $"Training{hidden} changes.", StringComparison.Ordinal) });
+        var error = TestSite.SingleError(await site.BuildAsync());
+        Assert.Equal((DiagnosticIds.InvalidEncoding, File, 12, 9), (error.Id, error.Location!.File, error.Location.Line, error.Location.Column));
+    }
+
+    [Fact]
+    public async Task A_bad_byte_on_the_first_line_after_a_byte_order_mark_is_at_its_own_column()
+    {
+        using var site = new TestSite();
+        var full = Path.Combine(site.Root, File);
+        await System.IO.File.WriteAllBytesAsync(full, [0xEF, 0xBB, 0xBF, (byte)'-', (byte)'-', 0xE9, .. await System.IO.File.ReadAllBytesAsync(full)]);
+        var error = TestSite.SingleError(await site.BuildAsync());
+        Assert.Equal((DiagnosticIds.InvalidEncoding, 1, 3), (error.Id, error.Location!.Line, error.Location.Column));
     }
 }

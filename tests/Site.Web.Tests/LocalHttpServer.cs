@@ -89,6 +89,17 @@ public sealed class LocalHttpServer : IDisposable
                     }
 
                     break;
+                case "/cookie-gate":
+                    // Sets a cookie and sends the client back to itself; with the cookie, the page answers.
+                    var admitted = context.Request.Cookies["gate"]?.Value == "1";
+                    response.StatusCode = admitted ? 200 : 302;
+                    if (!admitted)
+                    {
+                        response.AppendHeader("Set-Cookie", "gate=1; Path=/");
+                        response.RedirectLocation = BaseUrl + "/cookie-gate";
+                    }
+
+                    break;
                 case "/redirect-nowhere":
                     response.StatusCode = 302;
                     break;

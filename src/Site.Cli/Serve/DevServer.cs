@@ -307,10 +307,11 @@ public sealed class DevServer : IAsyncDisposable
         }
 
         // Kestrel leaves %2F encoded in the path; decode it too, then refuse anything a browser never sends:
-        // control characters (%00), backslashes, and '..' segments.
+        // control characters (%00), backslashes, '..' segments, and a leading '//' (which a redirect would turn
+        // into another host).
         var path = (request.PathBase + request.Path).Value is { Length: > 0 } value ? value : "/";
         path = path.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase).Replace("%2E", ".", StringComparison.OrdinalIgnoreCase);
-        if (path.Any(char.IsControl) || path.Contains('\\', StringComparison.Ordinal) || path.Contains('%', StringComparison.Ordinal)
+        if (path.Any(char.IsControl) || path.Contains('\\', StringComparison.Ordinal) || path.Contains('%', StringComparison.Ordinal) || path.StartsWith("//", StringComparison.Ordinal)
             || path.Split('/').Any(segment => segment is "." or ".."))
         {
             await WriteAsync(context, 400, "text/plain; charset=utf-8", "Bad request: the address is not a path on this site."u8.ToArray()).ConfigureAwait(false);

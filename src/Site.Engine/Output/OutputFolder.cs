@@ -93,6 +93,13 @@ public sealed partial class OutputFolder : IDisposable
         IDisposable? held = null;
         try
         {
+            if (new FileInfo(full).LinkTarget is { } link)
+            {
+                // The swap would trade the link itself, and deleting the old site would empty the folder it
+                // points to (a live web root, perhaps): build into a real folder instead.
+                return $"The output folder '{target}' is a link to '{link}'; the build replaces its output folder as a whole, so it will not build into a link. Build into a real folder and copy or link from there.";
+            }
+
             if (File.Exists(full))
             {
                 return $"The output folder '{target}' is a file, not a folder; remove it or choose another name.";
@@ -249,6 +256,12 @@ public sealed partial class OutputFolder : IDisposable
     /// </summary>
     private static void DeleteMarked(string folder)
     {
+        if (new FileInfo(folder).LinkTarget is not null)
+        {
+            File.Delete(folder); // a link: remove the link, never what it points to
+            return;
+        }
+
         foreach (var entry in Directory.EnumerateFileSystemEntries(folder).ToList())
         {
             if (Path.GetFileName(entry) == MarkerName)
@@ -256,7 +269,7 @@ public sealed partial class OutputFolder : IDisposable
                 continue;
             }
 
-            if (Directory.Exists(entry) && !File.GetAttributes(entry).HasFlag(FileAttributes.ReparsePoint))
+            if (new FileInfo(entry).LinkTarget is null && Directory.Exists(entry))
             {
                 Directory.Delete(entry, recursive: true);
             }

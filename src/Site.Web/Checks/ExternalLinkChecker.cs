@@ -160,6 +160,7 @@ public sealed class ExternalLinkChecker(ExternalCheckOptions options, HttpMessag
             }
 
             var location = response.Headers.Location;
+            var setsCookie = response.Headers.Contains("Set-Cookie");
             response.Dispose();
             if (location is null)
             {
@@ -172,7 +173,9 @@ public sealed class ExternalLinkChecker(ExternalCheckOptions options, HttpMessag
                 return (null, hops, $"it redirects to '{next}', which is not a web address");
             }
 
-            if (visited.Contains(next))
+            // A page that sends the reader back to itself with a cookie (a consent or session gate) arrives on
+            // the next visit, as in a browser; only a revisit without a new cookie is a loop.
+            if (visited.Contains(next) && !setsCookie)
             {
                 return (null, hops, next == current
                     ? $"it redirects to itself ({code}), so it never arrives anywhere"

@@ -44,7 +44,7 @@ public static class SourceText
             var at = start + read;
             var before = bytes.AsSpan(0, at);
             var line = before.Count((byte)'\n') + 1;
-            var lineStart = before.LastIndexOf((byte)'\n') + 1;
+            var lineStart = Math.Max(start, before.LastIndexOf((byte)'\n') + 1); // a byte-order mark is not a column
             var column = Utf8.ToUtf16(bytes.AsSpan(lineStart, at - lineStart), chars, out _, out var columnChars) == OperationStatus.Done ? columnChars + 1 : 1;
             diagnostics.Error(
                 DiagnosticIds.InvalidEncoding,

@@ -329,13 +329,24 @@ public sealed record YamlSource(string File, int LineOffset)
                 diagnostics.Error(
                     DiagnosticIds.YamlSyntax,
                     new SourceLocation(File, LineOffset + line, column),
-                    $"This line contains an invisible character (U+{char.ConvertToUtf32(yaml, bad):X4}) that fields may not hold.",
+                    $"This line contains an invisible character (U+{(int)yaml[bad]:X4}) that fields may not hold.",
                     "Delete it: retype the value, or paste it as plain text.");
                 return null;
             }
 
             var stream = new YamlStream();
             stream.Load(new DepthLimitedParser(new Parser(new StringReader(yaml)), MaxDepth));
+
+            // Escapes in quoted values ("\x01", "\0", "\u202E") make the same characters: look at the values too.
+            if (stream.Documents.Count > 0 && FirstUnprintableValue(stream.Documents[0].RootNode) is { } hidden)
+            {
+                diagnostics.Error(
+                    DiagnosticIds.YamlSyntax,
+                    At(hidden.Node.Start),
+                    $"This value makes an invisible character (U+{(int)hidden.Character:X4}) that fields may not hold.",
+                    "Remove the escape (such as \\x01 or \\u202E) from the value.");
+                return null;
+            }
             if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is YamlScalarNode { Value: null or "" })
             {
                 return new YamlMappingNode();
@@ -389,7 +400,7 @@ public sealed record YamlSource(string File, int LineOffset)
 
     /// <summary>
     /// The index of the first character YAML does not allow in a file (controls other than tab and line breaks,
-    /// a lone surrogate, U+FFFE and U+FFFF), or null.
+    /// a lone surrogate, U+FFFE and U+FFFF) or that reorders text invisibly (bidirectional overrides), or null.
     /// </summary>
     private static int? FirstUnprintable(string text)
     {
@@ -410,7 +421,10 @@ public sealed record YamlSource(string File, int LineOffset)
                 continue;
             }
 
-            var allowed = ch is '\t' or '\n' or '\r' or '\u0085' || (ch >= ' ' && ch <= '~') || (ch >= '\u00A0' && ch <= '\uD7FF') || (ch >= '\uE000' && ch <= '\uFFFD');
+            // YAML's printable set, less the bidirectional embeddings, overrides and isolates (U+202A to U+202E,
+            // U+2066 to U+2069), which make a title read differently from what it is.
+            var allowed = (ch is '\t' or '\n' or '\r' or '\u0085' || (ch >= ' ' && ch <= '~') || (ch >= '\u00A0' && ch <= '\uD7FF') || (ch >= '\uE000' && ch <= '\uFFFD'))
+                && ch is not (>= '\u202A' and <= '\u202E') and not (>= '\u2066' and <= '\u2069');
             if (!allowed)
             {
                 return i;
@@ -421,6 +435,38 @@ public sealed record YamlSource(string File, int LineOffset)
     }
 
     private static readonly System.Buffers.SearchValues<char> PlainText = System.Buffers.SearchValues.Create("\t\n\r !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
+    /// <summary>The first scalar whose value holds a character <see cref="FirstUnprintable"/> refuses, and that character.</summary>
+    private static (YamlNode Node, char Character)? FirstUnprintableValue(YamlNode node)
+    {
+        switch (node)
+        {
+            case YamlScalarNode { Value: { } value } when FirstUnprintable(value) is { } at:
+                return (node, value[at]);
+            case YamlMappingNode map:
+                foreach (var (key, child) in map.Children)
+                {
+                    if ((FirstUnprintableValue(key) ?? FirstUnprintableValue(child)) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                break;
+            case YamlSequenceNode list:
+                foreach (var child in list.Children)
+                {
+                    if (FirstUnprintableValue(child) is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                break;
+        }
+
+        return null;
+    }
 
     private static (int Line, int Column) LineAndColumn(string text, int index)
     {
