@@ -110,6 +110,39 @@ public sealed class FaultTests : IDisposable
         }
     }
 
+    /// <summary>
+    /// The new site is in place but the old one cannot be deleted (here a file system is mounted inside it, so
+    /// removing it fails with EBUSY): the build succeeds with a warning, and later builds are not blocked by it.
+    /// </summary>
+    [Fact]
+    public void An_old_site_that_cannot_be_deleted_is_a_warning_after_a_successful_publish()
+    {
+        TestFiles.CopySample(_root);
+        var mount = Directory.CreateDirectory(Path.Combine(_root, "mnt")).FullName;
+        var script = $$"""
+            set -u
+            mount -t tmpfs -o size=50m tmpfs '{{mount}}' || exit 90
+            run() { dotnet '{{SiteProcess.Program}}' build --output '{{mount}}/output' >"$1.out" 2>"$1.err"; echo $? >"$1.code"; }
+            run '{{_root}}/first'
+            mount -t tmpfs -o size=1m tmpfs '{{mount}}/output/articles' || exit 91
+            run '{{_root}}/second'
+            ls '{{mount}}/output' >'{{_root}}/second.ls'
+            run '{{_root}}/third'
+            """;
+        File.WriteAllText(Path.Combine(_root, "busy.sh"), script);
+        var (code, _, error) = SiteProcess.Run(SiteProcess.StartInfo(_root, ["-rm", "sh", Path.Combine(_root, "busy.sh")], wrapper: "unshare"), TimeSpan.FromMinutes(3));
+        Assert.True(code == 0, $"unshare could not set up the file system (exit {code}): {error}");
+
+        string Read(string step, string what) => File.ReadAllText(Path.Combine(_root, $"{step}.{what}"));
+        Assert.True(Read("first", "code").Trim() == "0", Read("first", "err"));
+        var second = Read("second", "out") + Read("second", "err");
+        Assert.True(Read("second", "code").Trim() == "0", second);
+        Assert.Contains("warning SITE5005", second, StringComparison.Ordinal);
+        Assert.Contains("The new site is in place", second, StringComparison.Ordinal);
+        Assert.Contains("articles", Read("second", "ls"), StringComparison.Ordinal);
+        Assert.True(Read("third", "code").Trim() == "0", Read("third", "out") + Read("third", "err"));
+    }
+
     [Fact]
     public async Task Builds_started_together_into_one_folder_take_turns()
     {

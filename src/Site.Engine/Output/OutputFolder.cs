@@ -246,7 +246,15 @@ public sealed partial class OutputFolder : IDisposable
 
         foreach (var leftover in leftovers)
         {
-            DeleteMarked(leftover);
+            try
+            {
+                DeleteMarked(leftover);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A leftover that cannot go yet (something is mounted in it, a file is locked) is not this build's
+                // concern: it is tried again next time and never blocks publishing.
+            }
         }
     }
 
