@@ -24,6 +24,7 @@ public static class SitePipelines
     public const string Assets = "assets";
     public const string Html = "html";
     public const string Feeds = "feeds";
+    public const string Api = "api";
     public const string Checks = "checks";
     public const string Netlify = "netlify";
     public const string Output = "output";
@@ -91,9 +92,14 @@ public static class SitePipelines
                 Dependencies = [Html],
                 Process = [new GenerateSitemap(settings), new GenerateRobots(settings, disallowAll: options.Preview), new GenerateFeeds(settings), new GenerateSearchIndex(cache), new EachDocument(new ScanPages(), new WriteEarly(options.WriteOutput))],
             },
+            new(Api)
+            {
+                Dependencies = [Html],
+                Process = [new Modules.Api.GenerateApi(settings, options.Now ?? DateTimeOffset.UtcNow, Environment.GetEnvironmentVariable("COMMIT_REF") ?? Environment.GetEnvironmentVariable("GITHUB_SHA")), new EachDocument(new Modules.Api.ScanApiLinks(settings.BaseUrl), new WriteEarly(options.WriteOutput))],
+            },
             new(Netlify)
             {
-                Dependencies = [Html, Feeds, Assets],
+                Dependencies = [Html, Feeds, Assets, Api],
                 Process = [new GenerateNetlifyFiles(settings, options.Preview)],
             },
             new(Checks)

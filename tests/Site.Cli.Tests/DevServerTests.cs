@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Net;
 using Site.Cli.Serve;
 using Site.Web;
@@ -215,6 +216,41 @@ public sealed class DevServerTests : IAsyncLifetime
         // And the new folder is watched: an edit after the restore is picked up.
         _site.Edit("input/articles/your-first-physiotherapy-appointment.md", "## What we will ask", "## What we will ask after the restore");
         await Eventually(async () => (await _http.GetStringAsync("articles/your-first-physiotherapy-appointment/")).Contains("after the restore", StringComparison.Ordinal), "an edit after the restore was not rebuilt");
+    }
+
+    /// <summary>A front end's walk through the content API served locally: index, pages, one item, then a sync.</summary>
+    [Fact]
+    public async Task A_client_walks_the_api_renders_an_author_from_one_answer_and_syncs_only_what_changed()
+    {
+        var index = JsonNode.Parse(await _http.GetStringAsync("api/v1/index.json"))!;
+        var articles = index["collections"]!.AsArray().Single(c => c!["kind"]!.GetValue<string>() == "article")!;
+        var total = articles["count"]!.GetValue<int>();
+        var seen = new List<string>();
+        for (var page = articles["items"]!.GetValue<string>(); page is not null;)
+        {
+            Assert.StartsWith(_server.Url, page, StringComparison.Ordinal); // links lead to this server, not production
+            var list = JsonNode.Parse(await _http.GetStringAsync(new Uri(page)))!;
+            seen.AddRange(list["items"]!.AsArray().Select(i => i!["api_url"]!.GetValue<string>()));
+            page = list["next"]?.GetValue<string>();
+        }
+
+        Assert.Equal(total, seen.Count);
+        var answer = await _http.GetAsync("api/v1/index.json");
+        Assert.Equal("*", Assert.Single(answer.Headers.GetValues("Access-Control-Allow-Origin"))); // production's _headers, applied locally
+        Assert.Equal("application/json", answer.Content.Headers.ContentType?.MediaType);
+        var article = JsonNode.Parse(await _http.GetStringAsync(new Uri(seen.First(u => u.EndsWith("/your-first-physiotherapy-appointment.json", StringComparison.Ordinal)))))!;
+        var authorId = article["fields"]!["author"]!.GetValue<string>();
+        var author = article["included"]!.AsArray().Single(i => i!["kind"]!.GetValue<string>() == "author" && i["id"]!.GetValue<string>() == authorId)!;
+        Assert.False(string.IsNullOrWhiteSpace(author["title"]!.GetValue<string>()));
+
+        var before = Hashes(JsonNode.Parse(await _http.GetStringAsync("api/v1/changes.json"))!);
+        _site.Edit("input/articles/your-first-physiotherapy-appointment.md", "## What we will ask", "## What we will ask at the start");
+        Dictionary<string, string> after = before;
+        await Eventually(async () => (after = Hashes(JsonNode.Parse(await _http.GetStringAsync("api/v1/changes.json"))!)).Count > 0 && !after.SequenceEqual(before), "changes.json never changed after the edit");
+        Assert.Equal(["article/your-first-physiotherapy-appointment"], after.Where(a => before.GetValueOrDefault(a.Key) != a.Value).Select(a => a.Key));
+
+        static Dictionary<string, string> Hashes(JsonNode changes) => changes["items"]!.AsArray()
+            .ToDictionary(i => $"{i!["kind"]!.GetValue<string>()}/{i["id"]!.GetValue<string>()}", i => i!["hash"]!.GetValue<string>());
     }
 
     [Fact]

@@ -55,10 +55,18 @@ public sealed class FaultTests : IDisposable
     public void A_full_disk_and_a_read_only_output_fail_plainly_and_keep_the_previous_site()
     {
         TestFiles.CopySample(_root);
+
+        // Room for one site and a half: the first build fits, the second cannot fit beside it.
+        var (built, _, builtError) = SiteProcess.Run(_root, "build", "--output", "measure");
+        Assert.True(built == 0, builtError);
+        var blocks = Directory.EnumerateFiles(Path.Combine(_root, "measure"), "*", SearchOption.AllDirectories).Sum(f => (new FileInfo(f).Length + 4095) / 4096);
+        Directory.Delete(Path.Combine(_root, "measure"), recursive: true);
+        var size = blocks * 4 * 3 / 2;
+
         var mount = Directory.CreateDirectory(Path.Combine(_root, "mnt")).FullName;
         var script = $$"""
             set -u
-            mount -t tmpfs -o size=500k tmpfs '{{mount}}' || exit 90
+            mount -t tmpfs -o size={{size}}k tmpfs '{{mount}}' || exit 90
             run() { dotnet '{{SiteProcess.Program}}' build --output '{{mount}}/output' >"$1.out" 2>"$1.err"; echo $? >"$1.code"; (cd '{{mount}}/output' && find . -type f | sort | xargs md5sum) >"$1.sums" 2>/dev/null; ls -a '{{mount}}' >"$1.ls"; }
             run '{{_root}}/first'
             run '{{_root}}/full'

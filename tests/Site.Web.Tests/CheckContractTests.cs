@@ -20,7 +20,7 @@ public class CheckContractTests
     {
         var known = DiagnosticIds.All.Select(d => d.Id).ToHashSet();
         var checks = Registered();
-        Assert.Equal(7, checks.Length);
+        Assert.Equal(8, checks.Length);
         foreach (var check in checks)
         {
             Assert.NotEmpty(check.Ids);

@@ -40,7 +40,8 @@ public class PublishingTests
         TestSite.AssertClean(await site.BuildAsync());
         var rules = Rules(site.ReadOutput("_headers"));
         Assert.Equal(["Cache-Control: public, max-age=31536000, immutable"], rules["/_assets/*"]);
-        Assert.All(rules.Where(r => r.Key != "/_assets/*"), r => Assert.Equal(["Cache-Control: public, max-age=0, must-revalidate"], r.Value));
+        Assert.Equal(["Content-Type: application/json; charset=utf-8", "Access-Control-Allow-Origin: *", "X-Robots-Tag: noindex"], rules["/api/v1/*"]);
+        Assert.All(rules.Where(r => r.Key is not ("/_assets/*" or "/api/v1/*")), r => Assert.Equal(["Cache-Control: public, max-age=0, must-revalidate"], r.Value));
         Assert.Contains("/", rules.Keys);
         Assert.Contains("/articles/*", rules.Keys);
         Assert.DoesNotContain("/*", rules.Keys);
@@ -92,7 +93,7 @@ public class PublishingTests
         TestSite.AssertClean(await site.BuildAsync(new BuildOptions { BaseUrl = "https://deploy-preview-7--physionorth.netlify.app", Drafts = true, Future = true, Preview = true }));
         var preview = Snapshot(site.Output);
 
-        Assert.Equal(["articles/draft/index.html", "articles/later/index.html"], preview.Keys.Except(production.Keys).Order(StringComparer.Ordinal));
+        Assert.Equal(["api/v1/article/draft.json", "api/v1/article/later.json", "articles/draft/index.html", "articles/later/index.html"], preview.Keys.Except(production.Keys).Order(StringComparer.Ordinal));
         Assert.Empty(production.Keys.Except(preview.Keys));
         foreach (var (path, html) in preview.Where(p => p.Key.EndsWith(".html", StringComparison.Ordinal)))
         {
@@ -108,8 +109,8 @@ public class PublishingTests
 
         Assert.Equal("# A preview build: keep it out of search results.\nUser-agent: *\nDisallow: /\n", preview["robots.txt"]);
         Assert.Contains("Sitemap: https://physionorth.netlify.app/sitemap.xml", production["robots.txt"], StringComparison.Ordinal);
-        Assert.Contains("X-Robots-Tag: noindex", preview["_headers"], StringComparison.Ordinal);
-        Assert.DoesNotContain("X-Robots-Tag", production["_headers"], StringComparison.Ordinal);
+        Assert.Contains("\n/*\n  X-Robots-Tag: noindex", preview["_headers"], StringComparison.Ordinal);
+        Assert.DoesNotContain("\n/*\n  X-Robots-Tag", production["_headers"], StringComparison.Ordinal); // only the API is noindex in production
     }
 
     [Fact]

@@ -62,6 +62,7 @@ public sealed class DevServer : IAsyncDisposable
     private WebApplication? _app;
     private ImmutableArray<Diagnostic> _errors = [];
     private IReadOnlyList<RedirectRule> _redirects = [];
+    private IReadOnlyList<HeaderRule> _pathHeaders = [];
     private Timer? _debounce;
     private Timer? _folders;
     private bool _missing;
@@ -78,10 +79,12 @@ public sealed class DevServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(serve);
         // Builds of one session share a cache, so a save re-renders only the pages it changes.
-        _options = options with { Cache = options.Cache ?? new BuildCache() };
+        // Absolute addresses (the content API, feeds, canonical links) point at this server unless --base-url says
+        // otherwise, so a front end developed against it follows links to the local copy.
+        Port = serve.Port;
+        _options = options with { Cache = options.Cache ?? new BuildCache(), BaseUrl = options.BaseUrl ?? $"http://127.0.0.1:{serve.Port}" };
         _serve = serve;
         _log = TextWriter.Synchronized(log);
-        Port = serve.Port;
         _headers = serve.Headers ?? ProductionHeaders.Load(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.Input)) ?? ".", "netlify.toml"), _log);
     }
 
@@ -255,6 +258,8 @@ public sealed class DevServer : IAsyncDisposable
             _errors = [.. result.Diagnostics.Where(d => d.Severity == Severity.Error)];
             var redirects = Path.Combine(_options.Output, "_redirects");
             _redirects = _errors.IsEmpty && File.Exists(redirects) ? NetlifyRedirects.Parse(await File.ReadAllTextAsync(redirects).ConfigureAwait(false)) : _redirects;
+            var headers = Path.Combine(_options.Output, "_headers");
+            _pathHeaders = _errors.IsEmpty && File.Exists(headers) ? NetlifyHeaders.Parse(await File.ReadAllTextAsync(headers).ConfigureAwait(false)) : _pathHeaders;
             foreach (var error in _errors)
             {
                 await _log.WriteLineAsync(error.ToString()).ConfigureAwait(false);
@@ -455,6 +460,12 @@ public sealed class DevServer : IAsyncDisposable
     private void Prepare(HttpResponse response, int status, string? type)
     {
         foreach (var (name, value) in _headers)
+        {
+            response.Headers[name] = value;
+        }
+
+        // The build's own _headers rules for this path (the API's content type and CORS), as Netlify applies them.
+        foreach (var (name, value) in NetlifyHeaders.For(_pathHeaders, response.HttpContext.Request.Path.Value ?? "/"))
         {
             response.Headers[name] = value;
         }

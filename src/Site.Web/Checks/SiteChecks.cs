@@ -18,5 +18,6 @@ public static class SiteChecks
         new CheckBookingLink(),
         new CheckLinks(settings, origins, external),
         new CheckSeo(settings, origins),
+        new CheckApiLinks(),
     ];
 }

@@ -18,6 +18,19 @@ public static partial class ContentUrls
         return text.StartsWith('/') && !text.StartsWith("//", StringComparison.Ordinal) && !text.Any(ch => char.IsWhiteSpace(ch) || ch is '"' or '\'' or '<' or '>' or '`' or '\\');
     }
 
+    /// <summary>
+    /// Rendered HTML with its root-relative <c>href</c> and <c>src</c> addresses made absolute on
+    /// <paramref name="baseUrl"/>, for copies read away from the site (feed readers, the content API).
+    /// </summary>
+    public static string AbsoluteLinks(string html, string baseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(baseUrl);
+        return RootRelative().Replace(html, match => $"{match.Groups[1].Value}{baseUrl.TrimEnd('/')}/");
+    }
+
+    [GeneratedRegex("""(\s(?:href|src)=")/(?!/)""", RegexOptions.CultureInvariant)]
+    private static partial Regex RootRelative();
+
     /// <summary>Lower-case, hyphen-separated slug for a tag or title.</summary>
     public static string Slugify(string text)
     {

@@ -25,6 +25,9 @@ public sealed record SiteSettings(
     /// <summary>Diagnostic ids set to another severity in site.yml; null means off.</summary>
     public ImmutableDictionary<string, Engine.Diagnostics.Severity?> Severities { get; init; } = ImmutableDictionary<string, Engine.Diagnostics.Severity?>.Empty;
 
+    /// <summary>Item summaries per page of the content API's lists (<c>api_page_size</c>, default 50).</summary>
+    public int ApiPageSize { get; init; } = 50;
+
     /// <summary>An absolute URL on the site's base URL for a root-relative path.</summary>
     public string Absolute(string path) => BaseUrl.TrimEnd('/') + path;
 
@@ -64,6 +67,7 @@ public sealed record SiteSettings(
         var navigation = f.MapList("navigation").Select(NavItem.Read).OfType<NavItem>().ToImmutableArray();
         var footer = f.MapList("footer_navigation").Select(NavItem.Read).OfType<NavItem>().ToImmutableArray();
         var perPage = f.Number("articles_per_page", 1, 100) ?? 10;
+        var apiPageSize = f.Number("api_page_size", 1, 500) ?? 50;
         var (socialImage, socialImageAlt) = ImageFields.Read(f, "social_image", "social_image_alt");
         if (socialImage is not null && !ContentUrls.IsSitePath(socialImage))
         {
@@ -80,6 +84,7 @@ public sealed record SiteSettings(
                 SocialImage = socialImage,
                 SocialImageAlt = socialImageAlt,
                 Severities = severities,
+                ApiPageSize = apiPageSize,
             };
     }
 

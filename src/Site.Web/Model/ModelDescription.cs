@@ -98,7 +98,7 @@ public static class ModelDescription
 
     public static string SchemaText(KindDefinition kind) => Schema(kind).ToJsonString(Indented) + "\n";
 
-    private static JsonObject Property(FieldDefinition field)
+    internal static JsonObject Property(FieldDefinition field)
     {
         var node = Value(field);
         if (field.IsList)

@@ -34,6 +34,9 @@ public static class MetadataKeys
     /// <summary>What the link and SEO checks need of a rendered page, kept after its HTML is written.</summary>
     public static readonly MetadataKey<PageScan> Scan = new("scan");
 
+    /// <summary>Every address on the site that a content API answer links to (not the copies inside bodies).</summary>
+    public static readonly MetadataKey<string[]> ApiLinks = new("api-links");
+
     /// <summary>Raw HTML written in the Markdown, with where each piece starts, for the raw-HTML check.</summary>
     public static readonly MetadataKey<IReadOnlyList<SourceHtml>> RawHtml = new("raw-html");
 

@@ -107,7 +107,7 @@ public sealed class GenerateFeeds(SiteSettings settings, int count = 20) : IModu
                 json.WriteString("url", settings.Absolute(a.Url));
                 json.WriteString("title", a.Title);
                 json.WriteString("summary", a.Description);
-                json.WriteString("content_html", entry.Body);
+                json.WriteString("content_html", ContentUrls.AbsoluteLinks(entry.Body, settings.BaseUrl)); // feed readers cannot resolve /paths
                 json.WriteString("date_published", Stamp(a.PublishedOn!.Value));
                 json.WriteString("date_modified", Stamp(a.UpdatedOn!.Value));
                 json.WriteStartArray("authors");

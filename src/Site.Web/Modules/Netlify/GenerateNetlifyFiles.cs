@@ -82,6 +82,10 @@ public sealed class GenerateNetlifyFiles(SiteSettings settings, bool preview) : 
             text.Append(path).Append("\n  Cache-Control: public, max-age=0, must-revalidate\n");
         }
 
+        // The content API is public, read-only data for other front ends: any origin may read it, and it is
+        // never a search result.
+        text.Append('/').Append(Modules.Api.GenerateApi.Root).Append("*\n  Content-Type: application/json; charset=utf-8\n  Access-Control-Allow-Origin: *\n  X-Robots-Tag: noindex\n");
+
         if (preview)
         {
             text.Append("/*\n  X-Robots-Tag: noindex\n");

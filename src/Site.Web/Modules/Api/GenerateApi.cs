@@ -1,0 +1,376 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Site.Engine;
+using Site.Engine.Pipelines;
+using Site.Web.Content;
+using Site.Web.Model;
+using Site.Web.Modules.Html;
+using Site.Web.Rendering;
+
+namespace Site.Web.Modules.Api;
+
+/// <summary>
+/// The headless content API: static JSON under <c>/api/v1/</c>, generated from the content model, so a new kind
+/// gets its endpoints with no code. Every URL in it is absolute on the build's base URL. Only the published
+/// items of the build are in it (no drafts or future items unless the build includes them, as for pages).
+/// Everything is deterministic except <c>built_at</c> and <c>commit</c> in <c>index.json</c>.
+/// </summary>
+public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, string? commit) : IModule
+{
+    /// <summary>The folder of version 1 of the API in the output.</summary>
+    public const string Root = "api/v1/";
+
+    // Served as application/json, never inside HTML: quotes, apostrophes and angle brackets are written as
+    // themselves, which keeps bodies readable; JSON's own escaping still applies.
+    private static readonly JsonWriterOptions Indented = new() { Indented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var index = context.Get(SiteKeys.Index);
+        var result = documents.ToBuilder();
+        var changes = new List<(ContentItem Item, string Hash)>();
+        var topicsFound = new List<(string Name, string Slug, int Count)>();
+        var referringKinds = new List<(KindDefinition Of, KindDefinition Referring)>();
+        foreach (var kind in index.Model.Kinds)
+        {
+            var items = index.Graph.ItemsOf(kind.Name);
+            foreach (var document in items)
+            {
+                var entry = SiteIndex.EntryOf<ContentItem>(document);
+                var text = Json(json => WriteItem(json, index, entry));
+                result.Add(new Document(null, ItemPath(entry.Item), text));
+                changes.Add((entry.Item, ComputeFingerprint.Hash(Encoding.UTF8.GetBytes(text))));
+            }
+
+            var pages = Math.Max(1, (items.Length + settings.ApiPageSize - 1) / settings.ApiPageSize);
+            for (var page = 1; page <= pages; page++)
+            {
+                var slice = items.Skip((page - 1) * settings.ApiPageSize).Take(settings.ApiPageSize).Select(ContentGraph.Item).ToList();
+                var number = page;
+                result.Add(new Document(null, ListPath(kind, page), Json(json => WriteList(json, kind, slice, number, pages, items.Length))));
+            }
+
+            result.Add(new Document(null, $"{Root}schema/{kind.Name}.json", ApiSchemas.ItemText(kind, settings)));
+
+            // For each item, the items of every other kind that refer to it: /api/v1/condition/{id}/article.json.
+            foreach (var document in items)
+            {
+                var item = ContentGraph.Item(document);
+                var referring = index.Graph.ReferencesTo(item).Select(r => r.Item).ToHashSet();
+                foreach (var other in index.Model.Kinds)
+                {
+                    var list = index.Graph.ItemsOf(other.Name).Where(referring.Contains).Select(ContentGraph.Item).ToList();
+                    if (list.Count > 0)
+                    {
+                        referringKinds.Add((kind, other));
+                        var about = Url(ItemPath(item));
+                        result.Add(new Document(null, ReferringPath(item, other), Json(json => WriteList(json, other, list, 1, 1, list.Count, about: about))));
+                    }
+                }
+            }
+
+            // Every topic of a taxonomy field: /api/v1/tags/{slug}.json, as the topic pages list them.
+            foreach (var field in kind.Fields.Where(f => f.Taxonomy))
+            {
+                var topics = items.Select(ContentGraph.Item)
+                    .SelectMany(i => i.TextsOf(field.Name).Select(t => (Slug: ContentUrls.Slugify(t), Name: t, Item: i)))
+                    .GroupBy(t => t.Slug, StringComparer.Ordinal)
+                    .OrderBy(g => g.Key, StringComparer.Ordinal);
+                foreach (var topic in topics)
+                {
+                    var list = topic.Select(t => t.Item).Distinct().ToList();
+                    var name = topic.First().Name;
+                    result.Add(new Document(null, TopicPath(topic.Key), Json(json => WriteList(json, kind, list, 1, 1, list.Count, topic: name))));
+                    topicsFound.Add((name, topic.Key, list.Count));
+                }
+            }
+        }
+
+        result.Add(new Document(null, $"{Root}schema/list.json", ApiSchemas.ListText(settings)));
+        result.Add(new Document(null, $"{Root}schema/index.json", ApiSchemas.IndexText(settings)));
+        result.Add(new Document(null, $"{Root}schema/changes.json", ApiSchemas.ChangesText(settings)));
+        result.Add(new Document(null, $"{Root}changes.json", Json(json => WriteChanges(json, changes))));
+        result.Add(new Document(null, $"{Root}openapi.json", ApiDescription.Text(index.Model, settings, referringKinds, topicsFound.Count > 0)));
+        result.Add(new Document(null, $"{Root}index.json", Json(json => WriteIndex(json, index, topicsFound))));
+        return ValueTask.FromResult(result.ToImmutable());
+    }
+
+    /// <summary>The output path of one item's JSON.</summary>
+    public static string ItemPath(ContentItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return $"{Root}{item.KindName}/{item.Slug}.json";
+    }
+
+    /// <summary>The output path of a page of one kind's list: index.json, then page/2.json and on.</summary>
+    public static string ListPath(KindDefinition kind, int page)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        return page == 1 ? $"{Root}{kind.Name}/index.json" : $"{Root}{kind.Name}/page/{page}.json";
+    }
+
+    private string Url(string outputPath) => settings.Absolute("/" + outputPath);
+
+    private static string Json(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, Indented))
+        {
+            write(json);
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>The output path of the list of <paramref name="kind"/>'s items that refer to <paramref name="item"/>.</summary>
+    public static string ReferringPath(ContentItem item, KindDefinition kind)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(kind);
+        return $"{Root}{item.KindName}/{item.Slug}/{kind.Name}.json";
+    }
+
+    /// <summary>The output path of the list of items on one topic.</summary>
+    public static string TopicPath(string slug) => $"{Root}tags/{slug}.json";
+
+    private void WriteIndex(Utf8JsonWriter json, SiteIndex index, List<(string Name, string Slug, int Count)> topics)
+    {
+        json.WriteStartObject();
+        json.WriteString("$schema", Url($"{Root}schema/index.json"));
+        json.WriteString("version", "1");
+        json.WriteStartObject("site");
+        json.WriteString("name", settings.Name);
+        json.WriteString("base_url", settings.Absolute("/"));
+        json.WriteString("language", settings.Language);
+        json.WriteString("time_zone", settings.TimeZone.Id);
+        json.WriteEndObject();
+        json.WriteString("built_at", builtAt.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        if (commit is not null)
+        {
+            json.WriteString("commit", commit);
+        }
+
+        json.WriteString("changes", Url($"{Root}changes.json"));
+        json.WriteStartArray("collections");
+        foreach (var kind in index.Model.Kinds)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", kind.Name);
+            json.WriteString("label", kind.Label);
+            json.WriteString("plural", kind.Plural);
+            json.WriteNumber("count", index.Graph.ItemsOf(kind.Name).Length);
+            json.WriteString("items", Url(ListPath(kind, 1)));
+            json.WriteString("schema", Url($"{Root}schema/{kind.Name}.json"));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("topics");
+        foreach (var (name, slug, count) in topics.OrderBy(t => t.Slug, StringComparer.Ordinal))
+        {
+            json.WriteStartObject();
+            json.WriteString("name", name);
+            json.WriteNumber("count", count);
+            json.WriteString("items", Url(TopicPath(slug)));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private void WriteList(Utf8JsonWriter json, KindDefinition kind, List<ContentItem> items, int page, int pages, int total, string? about = null, string? topic = null)
+    {
+        json.WriteStartObject();
+        json.WriteString("$schema", Url($"{Root}schema/list.json"));
+        json.WriteString("kind", kind.Name);
+        if (about is not null)
+        {
+            json.WriteString("about", about);
+        }
+
+        if (topic is not null)
+        {
+            json.WriteString("topic", topic);
+        }
+
+        json.WriteNumber("total", total);
+        json.WriteNumber("page", page);
+        json.WriteNumber("pages", pages);
+        json.WriteNumber("page_size", about is null && topic is null ? settings.ApiPageSize : Math.Max(1, total));
+        if (page > 1)
+        {
+            json.WriteString("previous", Url(ListPath(kind, page - 1)));
+        }
+
+        if (page < pages)
+        {
+            json.WriteString("next", Url(ListPath(kind, page + 1)));
+        }
+
+        json.WriteStartArray("items");
+        foreach (var item in items)
+        {
+            WriteSummary(json, item);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private void WriteSummary(Utf8JsonWriter json, ContentItem item)
+    {
+        json.WriteStartObject();
+        WriteHead(json, item);
+        json.WriteStartObject("references");
+        foreach (var field in item.Kind.Fields.Where(f => f.IsReference))
+        {
+            WriteField(json, item, field);
+        }
+
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private void WriteHead(Utf8JsonWriter json, ContentItem item)
+    {
+        json.WriteString("id", item.Slug);
+        json.WriteString("kind", item.KindName);
+        json.WriteString("url", settings.Absolute(item.Url));
+        json.WriteString("api_url", Url(ItemPath(item)));
+        json.WriteString("title", item.Title);
+        json.WriteString("description", item.Description);
+        if (item.PublishedOn is { } published)
+        {
+            json.WriteString("published", Date(published));
+        }
+
+        if (item.UpdatedOn is { } updated)
+        {
+            json.WriteString("updated", Date(updated));
+        }
+    }
+
+    private void WriteItem(Utf8JsonWriter json, SiteIndex index, Entry<ContentItem> entry)
+    {
+        var item = entry.Item;
+        json.WriteStartObject();
+        json.WriteString("$schema", Url($"{Root}schema/{item.KindName}.json"));
+        WriteHead(json, item);
+        json.WriteStartObject("fields");
+        foreach (var field in item.Kind.Fields)
+        {
+            WriteField(json, item, field);
+        }
+
+        json.WriteEndObject();
+        json.WriteString("body_html", Absolute(entry.Body));
+        // The text was dropped after rendering to save memory; the file is read again, once, for its body.
+        var source = entry.Document.Get(MetadataKeys.SourcePath);
+        json.WriteString("body_markdown", source is not null && File.Exists(source) ? BodyMarkdown(File.ReadAllText(source)) : "");
+
+        // What the item refers to, one level deep, so a client renders the page from this one answer.
+        json.WriteStartArray("included");
+        var seen = new HashSet<(string, string)>();
+        foreach (var field in item.Kind.Fields.Where(f => f.IsReference))
+        {
+            foreach (var id in ContentGraph.Targets(item, field))
+            {
+                if (index.Graph.Find(field.To!, id) is { } target && seen.Add((field.To!, id)))
+                {
+                    WriteSummary(json, ContentGraph.Item(target));
+                }
+            }
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private void WriteField(Utf8JsonWriter json, ContentItem item, FieldDefinition field)
+    {
+        if (!item.Fields.TryGetValue(field.Name, out var value))
+        {
+            return;
+        }
+
+        switch (value)
+        {
+            case ImmutableArray<Located<string>> list:
+                json.WriteStartArray(field.Name);
+                foreach (var element in list)
+                {
+                    json.WriteStringValue(Text(field, element.Value));
+                }
+
+                json.WriteEndArray();
+                break;
+            case Located<string> reference:
+                json.WriteString(field.Name, reference.Value);
+                break;
+            case DateOnly date:
+                json.WriteString(field.Name, Date(date));
+                break;
+            case int number:
+                json.WriteNumber(field.Name, number);
+                break;
+            case bool flag:
+                json.WriteBoolean(field.Name, flag);
+                break;
+            case string text:
+                json.WriteString(field.Name, Text(field, text));
+                break;
+        }
+    }
+
+    /// <summary>A field's text; addresses on this site (paths, images) become absolute.</summary>
+    private string Text(FieldDefinition field, string value) =>
+        field.Type is FieldType.Path or FieldType.Image && value.StartsWith('/') ? settings.Absolute(value) : value;
+
+    private static void WriteChanges(Utf8JsonWriter json, List<(ContentItem Item, string Hash)> changes)
+    {
+        json.WriteStartObject();
+        json.WriteStartArray("items");
+        foreach (var (item, hash) in changes.OrderBy(c => c.Item.KindName, StringComparer.Ordinal).ThenBy(c => c.Item.Slug, StringComparer.Ordinal))
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", item.KindName);
+            json.WriteString("id", item.Slug);
+            json.WriteString("hash", hash);
+            if (item.UpdatedOn is { } updated)
+            {
+                json.WriteString("updated", Date(updated));
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private string Absolute(string html) => ContentUrls.AbsoluteLinks(html, settings.BaseUrl);
+
+    /// <summary>The Markdown after the front matter, as the writer wrote it.</summary>
+    private static string BodyMarkdown(string content)
+    {
+        var text = content.ReplaceLineEndings("\n");
+        if (!text.StartsWith("---\n", StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var close = text.IndexOf("\n---", 3, StringComparison.Ordinal);
+        while (close >= 0 && !(close + 4 == text.Length || text[close + 4] == '\n'))
+        {
+            close = text.IndexOf("\n---", close + 1, StringComparison.Ordinal);
+        }
+
+        return close < 0 ? "" : text[Math.Min(text.Length, close + 5)..].TrimStart('\n');
+    }
+}
