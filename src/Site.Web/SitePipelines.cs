@@ -3,6 +3,7 @@ using Site.Engine.Modules;
 using Site.Engine.Pipelines;
 using Site.Web.Checks;
 using Site.Web.Content;
+using Site.Web.Modules.Api;
 using Site.Web.Modules.Assets;
 using Site.Web.Modules.Checks;
 using Site.Web.Modules.Feeds;
@@ -75,6 +76,7 @@ public static class SitePipelines
             pages = new Memoized(pages, cache.Pages, ComputeFingerprint.Of);
         }
 
+        var api = new GenerateApi(settings, options.Now ?? DateTimeOffset.UtcNow, Environment.GetEnvironmentVariable("COMMIT_REF") ?? Environment.GetEnvironmentVariable("GITHUB_SHA"));
         return
         [
             .. contentPipelines,
@@ -95,7 +97,7 @@ public static class SitePipelines
             new(Api)
             {
                 Dependencies = [Html],
-                Process = [new Modules.Api.GenerateApi(settings, options.Now ?? DateTimeOffset.UtcNow, Environment.GetEnvironmentVariable("COMMIT_REF") ?? Environment.GetEnvironmentVariable("GITHUB_SHA")), new EachDocument(new Modules.Api.ScanApiLinks(settings.BaseUrl), new WriteEarly(options.WriteOutput))],
+                Process = [api, new EachDocument(new RenderApiItem(api), new WriteEarly(options.WriteOutput)), new GenerateApiChanges(), new WriteEarly(options.WriteOutput)],
             },
             new(Netlify)
             {

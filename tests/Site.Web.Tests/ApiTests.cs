@@ -220,6 +220,17 @@ public sealed class ApiTests : IClassFixture<SampleBuild>
         Assert.Equal("api/v1/article/a.json", error.Location!.File);
     }
 
+    [Theory]
+    [InlineData("<a href=\"/a/\">x</a>", "<a href=\"https://s.example/a/\">x</a>")]
+    [InlineData("<img src=\"/i.png\" alt=\"\">", "<img src=\"https://s.example/i.png\" alt=\"\">")]
+    [InlineData("<a href=\"//cdn.example/x\">x</a>", "<a href=\"//cdn.example/x\">x</a>")]
+    [InlineData("<a href=\"https://other.example/\">x</a>", "<a href=\"https://other.example/\">x</a>")]
+    [InlineData("<a data-href=\"/a/\" href=\"#top\">x</a>", "<a data-href=\"/a/\" href=\"#top\">x</a>")]
+    [InlineData("<p>Write href=&quot;/a/&quot; in text</p>", "<p>Write href=&quot;/a/&quot; in text</p>")]
+    [InlineData("<a\nhref=\"/\">home</a>", "<a\nhref=\"https://s.example/\">home</a>")]
+    public void Root_relative_addresses_in_bodies_become_absolute_and_nothing_else_changes(string html, string expected) =>
+        Assert.Equal(expected, Site.Web.Content.ContentUrls.AbsoluteLinks(html, "https://s.example/"));
+
     [Fact]
     public void Netlify_serves_the_api_as_json_to_any_origin_and_keeps_it_out_of_the_sitemap()
     {

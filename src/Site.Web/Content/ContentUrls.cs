@@ -24,12 +24,29 @@ public static partial class ContentUrls
     /// </summary>
     public static string AbsoluteLinks(string html, string baseUrl)
     {
+        ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(baseUrl);
-        return RootRelative().Replace(html, match => $"{match.Groups[1].Value}{baseUrl.TrimEnd('/')}/");
-    }
+        var origin = baseUrl.TrimEnd('/');
+        System.Text.StringBuilder? result = null;
+        var copied = 0;
+        // A vectorised search for '="/' and a look at the attribute name before it, instead of a regular
+        // expression over every body (the content API does this for each item).
+        for (var at = html.IndexOf("=\"/", StringComparison.Ordinal); at >= 0; at = html.IndexOf("=\"/", at + 3, StringComparison.Ordinal))
+        {
+            var slash = at + 2;
+            var isRootRelative = slash + 1 >= html.Length || html[slash + 1] != '/';
+            var attribute = at >= 5 && html.AsSpan(at - 4, 4).SequenceEqual("href") && char.IsWhiteSpace(html[at - 5])
+                || at >= 4 && html.AsSpan(at - 3, 3).SequenceEqual("src") && char.IsWhiteSpace(html[at - 4]);
+            if (isRootRelative && attribute)
+            {
+                result ??= new System.Text.StringBuilder(html.Length + 256);
+                result.Append(html, copied, slash - copied).Append(origin);
+                copied = slash;
+            }
+        }
 
-    [GeneratedRegex("""(\s(?:href|src)=")/(?!/)""", RegexOptions.CultureInvariant)]
-    private static partial Regex RootRelative();
+        return result is null ? html : result.Append(html, copied, html.Length - copied).ToString();
+    }
 
     /// <summary>Lower-case, hyphen-separated slug for a tag or title.</summary>
     public static string Slugify(string text)

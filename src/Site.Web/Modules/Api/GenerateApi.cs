@@ -31,18 +31,27 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
         ArgumentNullException.ThrowIfNull(context);
         var index = context.Get(SiteKeys.Index);
         var result = documents.ToBuilder();
-        var changes = new List<(ContentItem Item, string Hash)>();
         var topicsFound = new List<(string Name, string Slug, int Count)>();
         var referringKinds = new List<(KindDefinition Of, KindDefinition Referring)>();
+        // Where each item stands in its kind's list, to order the lists of referring items the same way.
+        var positions = new Dictionary<Document, int>(ReferenceEqualityComparer.Instance);
+        foreach (var kind in index.Model.Kinds)
+        {
+            var all = index.Graph.ItemsOf(kind.Name);
+            for (var i = 0; i < all.Length; i++)
+            {
+                positions[all[i]] = i;
+            }
+        }
+
         foreach (var kind in index.Model.Kinds)
         {
             var items = index.Graph.ItemsOf(kind.Name);
+            // Each item's answer is written later, one at a time and in parallel, by RenderApiItem: holding
+            // 10,000 bodies as JSON at once would cost hundreds of megabytes.
             foreach (var document in items)
             {
-                var entry = SiteIndex.EntryOf<ContentItem>(document);
-                var text = Json(json => WriteItem(json, index, entry));
-                result.Add(new Document(null, ItemPath(entry.Item), text));
-                changes.Add((entry.Item, ComputeFingerprint.Hash(Encoding.UTF8.GetBytes(text))));
+                result.Add(new Document(null, ItemPath(ContentGraph.Item(document)), "") { Model = new ApiItem(document) });
             }
 
             var pages = Math.Max(1, (items.Length + settings.ApiPageSize - 1) / settings.ApiPageSize);
@@ -50,24 +59,24 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
             {
                 var slice = items.Skip((page - 1) * settings.ApiPageSize).Take(settings.ApiPageSize).Select(ContentGraph.Item).ToList();
                 var number = page;
-                result.Add(new Document(null, ListPath(kind, page), Json(json => WriteList(json, kind, slice, number, pages, items.Length))));
+                result.Add(Answer(ListPath(kind, page), (json, links) => WriteList(json, links, kind, slice, number, pages, items.Length)));
             }
 
             result.Add(new Document(null, $"{Root}schema/{kind.Name}.json", ApiSchemas.ItemText(kind, settings)));
 
-            // For each item, the items of every other kind that refer to it: /api/v1/condition/{id}/article.json.
+            // For each item, the items of every other kind that refer to it: /api/v1/condition/{id}/article.json,
+            // in the order of that kind's own list.
             foreach (var document in items)
             {
                 var item = ContentGraph.Item(document);
-                var referring = index.Graph.ReferencesTo(item).Select(r => r.Item).ToHashSet();
-                foreach (var other in index.Model.Kinds)
+                foreach (var group in index.Graph.ReferencesTo(item).Select(r => r.Item).Distinct(ReferenceEqualityComparer.Instance).Cast<Document>().GroupBy(d => ContentGraph.Item(d).KindName, StringComparer.Ordinal))
                 {
-                    var list = index.Graph.ItemsOf(other.Name).Where(referring.Contains).Select(ContentGraph.Item).ToList();
-                    if (list.Count > 0)
+                    var other = index.Model.Kind(group.Key)!;
+                    var list = group.OrderBy(d => positions[d]).Select(ContentGraph.Item).ToList();
                     {
                         referringKinds.Add((kind, other));
                         var about = Url(ItemPath(item));
-                        result.Add(new Document(null, ReferringPath(item, other), Json(json => WriteList(json, other, list, 1, 1, list.Count, about: about))));
+                        result.Add(Answer(ReferringPath(item, other), (json, links) => WriteList(json, links, other, list, 1, 1, list.Count, about: about)));
                     }
                 }
             }
@@ -83,7 +92,7 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
                 {
                     var list = topic.Select(t => t.Item).Distinct().ToList();
                     var name = topic.First().Name;
-                    result.Add(new Document(null, TopicPath(topic.Key), Json(json => WriteList(json, kind, list, 1, 1, list.Count, topic: name))));
+                    result.Add(Answer(TopicPath(topic.Key), (json, links) => WriteList(json, links, kind, list, 1, 1, list.Count, topic: name)));
                     topicsFound.Add((name, topic.Key, list.Count));
                 }
             }
@@ -92,9 +101,8 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
         result.Add(new Document(null, $"{Root}schema/list.json", ApiSchemas.ListText(settings)));
         result.Add(new Document(null, $"{Root}schema/index.json", ApiSchemas.IndexText(settings)));
         result.Add(new Document(null, $"{Root}schema/changes.json", ApiSchemas.ChangesText(settings)));
-        result.Add(new Document(null, $"{Root}changes.json", Json(json => WriteChanges(json, changes))));
         result.Add(new Document(null, $"{Root}openapi.json", ApiDescription.Text(index.Model, settings, referringKinds, topicsFound.Count > 0)));
-        result.Add(new Document(null, $"{Root}index.json", Json(json => WriteIndex(json, index, topicsFound))));
+        result.Add(Answer($"{Root}index.json", (json, links) => WriteIndex(json, links, index, topicsFound)));
         return ValueTask.FromResult(result.ToImmutable());
     }
 
@@ -114,15 +122,31 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
 
     private string Url(string outputPath) => settings.Absolute("/" + outputPath);
 
-    private static string Json(Action<Utf8JsonWriter> write)
+    /// <summary>An answer as a document, with the addresses on the site it links to (for CheckApiLinks).</summary>
+    private static Document Answer(string path, Action<Utf8JsonWriter, List<string>> write)
     {
-        using var stream = new MemoryStream();
-        using (var json = new Utf8JsonWriter(stream, Indented))
+        var links = new List<string>();
+        return new Document(null, path, "") { Bytes = Json(json => write(json, links)) }.With(MetadataKeys.ApiLinks, [.. links]);
+    }
+
+    /// <summary>The answer as the UTF-8 that is written: kept as bytes, never turned into a string and back.</summary>
+    internal static byte[] Json(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        using (var json = new Utf8JsonWriter(buffer, Indented))
         {
             write(json);
         }
 
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        System.Buffers.BuffersExtensions.Write(buffer, "\n"u8);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes an address on the site and remembers it, so the link check sees every one.</summary>
+    private static void Link(Utf8JsonWriter json, List<string> links, string name, string url)
+    {
+        json.WriteString(name, url);
+        links.Add(url);
     }
 
     /// <summary>The output path of the list of <paramref name="kind"/>'s items that refer to <paramref name="item"/>.</summary>
@@ -136,10 +160,10 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
     /// <summary>The output path of the list of items on one topic.</summary>
     public static string TopicPath(string slug) => $"{Root}tags/{slug}.json";
 
-    private void WriteIndex(Utf8JsonWriter json, SiteIndex index, List<(string Name, string Slug, int Count)> topics)
+    private void WriteIndex(Utf8JsonWriter json, List<string> links, SiteIndex index, List<(string Name, string Slug, int Count)> topics)
     {
         json.WriteStartObject();
-        json.WriteString("$schema", Url($"{Root}schema/index.json"));
+        Link(json, links, "$schema", Url($"{Root}schema/index.json"));
         json.WriteString("version", "1");
         json.WriteStartObject("site");
         json.WriteString("name", settings.Name);
@@ -153,7 +177,7 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
             json.WriteString("commit", commit);
         }
 
-        json.WriteString("changes", Url($"{Root}changes.json"));
+        Link(json, links, "changes", Url($"{Root}changes.json"));
         json.WriteStartArray("collections");
         foreach (var kind in index.Model.Kinds)
         {
@@ -162,8 +186,8 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
             json.WriteString("label", kind.Label);
             json.WriteString("plural", kind.Plural);
             json.WriteNumber("count", index.Graph.ItemsOf(kind.Name).Length);
-            json.WriteString("items", Url(ListPath(kind, 1)));
-            json.WriteString("schema", Url($"{Root}schema/{kind.Name}.json"));
+            Link(json, links, "items", Url(ListPath(kind, 1)));
+            Link(json, links, "schema", Url($"{Root}schema/{kind.Name}.json"));
             json.WriteEndObject();
         }
 
@@ -174,7 +198,7 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
             json.WriteStartObject();
             json.WriteString("name", name);
             json.WriteNumber("count", count);
-            json.WriteString("items", Url(TopicPath(slug)));
+            Link(json, links, "items", Url(TopicPath(slug)));
             json.WriteEndObject();
         }
 
@@ -182,14 +206,14 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
         json.WriteEndObject();
     }
 
-    private void WriteList(Utf8JsonWriter json, KindDefinition kind, List<ContentItem> items, int page, int pages, int total, string? about = null, string? topic = null)
+    private void WriteList(Utf8JsonWriter json, List<string> links, KindDefinition kind, List<ContentItem> items, int page, int pages, int total, string? about = null, string? topic = null)
     {
         json.WriteStartObject();
-        json.WriteString("$schema", Url($"{Root}schema/list.json"));
+        Link(json, links, "$schema", Url($"{Root}schema/list.json"));
         json.WriteString("kind", kind.Name);
         if (about is not null)
         {
-            json.WriteString("about", about);
+            Link(json, links, "about", about);
         }
 
         if (topic is not null)
@@ -203,28 +227,28 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
         json.WriteNumber("page_size", about is null && topic is null ? settings.ApiPageSize : Math.Max(1, total));
         if (page > 1)
         {
-            json.WriteString("previous", Url(ListPath(kind, page - 1)));
+            Link(json, links, "previous", Url(ListPath(kind, page - 1)));
         }
 
         if (page < pages)
         {
-            json.WriteString("next", Url(ListPath(kind, page + 1)));
+            Link(json, links, "next", Url(ListPath(kind, page + 1)));
         }
 
         json.WriteStartArray("items");
         foreach (var item in items)
         {
-            WriteSummary(json, item);
+            WriteSummary(json, links, item);
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
     }
 
-    private void WriteSummary(Utf8JsonWriter json, ContentItem item)
+    private void WriteSummary(Utf8JsonWriter json, List<string> links, ContentItem item)
     {
         json.WriteStartObject();
-        WriteHead(json, item);
+        WriteHead(json, links, item);
         json.WriteStartObject("references");
         foreach (var field in item.Kind.Fields.Where(f => f.IsReference))
         {
@@ -235,12 +259,12 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
         json.WriteEndObject();
     }
 
-    private void WriteHead(Utf8JsonWriter json, ContentItem item)
+    private void WriteHead(Utf8JsonWriter json, List<string> links, ContentItem item)
     {
         json.WriteString("id", item.Slug);
         json.WriteString("kind", item.KindName);
-        json.WriteString("url", settings.Absolute(item.Url));
-        json.WriteString("api_url", Url(ItemPath(item)));
+        Link(json, links, "url", settings.Absolute(item.Url));
+        Link(json, links, "api_url", Url(ItemPath(item)));
         json.WriteString("title", item.Title);
         json.WriteString("description", item.Description);
         if (item.PublishedOn is { } published)
@@ -254,12 +278,20 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
         }
     }
 
-    private void WriteItem(Utf8JsonWriter json, SiteIndex index, Entry<ContentItem> entry)
+    /// <summary>One item's answer, and the addresses on the site it links to; called by RenderApiItem.</summary>
+    internal (byte[] Json, string[] Links) Item(SiteIndex index, Entry<ContentItem> entry)
+    {
+        var links = new List<string>();
+        var text = Json(json => WriteItem(json, links, index, entry));
+        return (text, [.. links]);
+    }
+
+    private void WriteItem(Utf8JsonWriter json, List<string> links, SiteIndex index, Entry<ContentItem> entry)
     {
         var item = entry.Item;
         json.WriteStartObject();
-        json.WriteString("$schema", Url($"{Root}schema/{item.KindName}.json"));
-        WriteHead(json, item);
+        Link(json, links, "$schema", Url($"{Root}schema/{item.KindName}.json"));
+        WriteHead(json, links, item);
         json.WriteStartObject("fields");
         foreach (var field in item.Kind.Fields)
         {
@@ -268,6 +300,7 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
 
         json.WriteEndObject();
         json.WriteString("body_html", Absolute(entry.Body));
+
         // The text was dropped after rendering to save memory; the file is read again, once, for its body.
         var source = entry.Document.Get(MetadataKeys.SourcePath);
         json.WriteString("body_markdown", source is not null && File.Exists(source) ? BodyMarkdown(File.ReadAllText(source)) : "");
@@ -281,7 +314,7 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
             {
                 if (index.Graph.Find(field.To!, id) is { } target && seen.Add((field.To!, id)))
                 {
-                    WriteSummary(json, ContentGraph.Item(target));
+                    WriteSummary(json, links, ContentGraph.Item(target));
                 }
             }
         }
@@ -330,7 +363,10 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
     private string Text(FieldDefinition field, string value) =>
         field.Type is FieldType.Path or FieldType.Image && value.StartsWith('/') ? settings.Absolute(value) : value;
 
-    private static void WriteChanges(Utf8JsonWriter json, List<(ContentItem Item, string Hash)> changes)
+    /// <summary>changes.json: every item with the hash of its answer, by kind and id.</summary>
+    internal static byte[] Changes(IEnumerable<(ContentItem Item, string Hash)> changes) => Json(json => WriteChanges(json, changes));
+
+    private static void WriteChanges(Utf8JsonWriter json, IEnumerable<(ContentItem Item, string Hash)> changes)
     {
         json.WriteStartObject();
         json.WriteStartArray("items");
@@ -372,5 +408,45 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
         }
 
         return close < 0 ? "" : text[Math.Min(text.Length, close + 5)..].TrimStart('\n');
+    }
+}
+
+/// <summary>The model of an item's answer before it is written: the item's document in the content pipeline.</summary>
+public sealed record ApiItem(Document Item);
+
+/// <summary>The model of an item's written answer: which item it is.</summary>
+public sealed record ApiAnswer(ContentItem Item);
+
+/// <summary>
+/// Writes each item's answer of the content API, in parallel and one at a time (so a large site never holds
+/// every body as JSON at once), with the hash that changes.json lists and the addresses the link check sees.
+/// </summary>
+public sealed class RenderApiItem(GenerateApi api) : PerDocumentModule
+{
+    protected override IEnumerable<Document> Execute(Document document, BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(context);
+        if (document.Model is not ApiItem answer)
+        {
+            yield return document;
+            yield break;
+        }
+
+        var (json, links) = api.Item(context.Get(SiteKeys.Index), SiteIndex.EntryOf<ContentItem>(answer.Item));
+        yield return (document with { Bytes = json, Model = new ApiAnswer(ContentGraph.Item(answer.Item)) })
+            .With(MetadataKeys.ApiLinks, links)
+            .With(MetadataKeys.ApiHash, ComputeFingerprint.Hash(json));
+    }
+}
+
+/// <summary>Writes <c>changes.json</c> from the hashes RenderApiItem left on each answer.</summary>
+public sealed class GenerateApiChanges : IModule
+{
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
+    {
+        var changes = documents.Where(d => d.Model is ApiAnswer && d.Get(MetadataKeys.ApiHash) is not null)
+            .Select(d => (((ApiAnswer)d.Model!).Item, d.Get(MetadataKeys.ApiHash)!));
+        return ValueTask.FromResult(documents.Add(new Document(null, $"{GenerateApi.Root}changes.json", "") { Bytes = GenerateApi.Changes(changes) }));
     }
 }
