@@ -132,7 +132,9 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
     /// <summary>The answer as the UTF-8 that is written: kept as bytes, never turned into a string and back.</summary>
     internal static byte[] Json(Action<Utf8JsonWriter> write)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        // One growing buffer per thread, reused for every answer: only the finished answer is allocated.
+        var buffer = t_buffer ??= new System.Buffers.ArrayBufferWriter<byte>(64 * 1024);
+        buffer.ResetWrittenCount();
         using (var json = new Utf8JsonWriter(buffer, Indented))
         {
             write(json);
@@ -141,6 +143,9 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
         System.Buffers.BuffersExtensions.Write(buffer, "\n"u8);
         return buffer.WrittenSpan.ToArray();
     }
+
+    [ThreadStatic]
+    private static System.Buffers.ArrayBufferWriter<byte>? t_buffer;
 
     /// <summary>Writes an address on the site and remembers it, so the link check sees every one.</summary>
     private static void Link(Utf8JsonWriter json, List<string> links, string name, string url)
@@ -395,7 +400,7 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
     /// <summary>The Markdown after the front matter, as the writer wrote it.</summary>
     private static string BodyMarkdown(string content)
     {
-        var text = content.ReplaceLineEndings("\n");
+        var text = content.Contains('\r', StringComparison.Ordinal) ? content.ReplaceLineEndings("\n") : content;
         if (!text.StartsWith("---\n", StringComparison.Ordinal))
         {
             return text;
