@@ -38,9 +38,26 @@ public sealed class NativeBuildTests : IClassFixture<NativeBuildTests.Published>
         foreach (var file in jitFiles)
         {
             Assert.True(
-                File.ReadAllBytes(Path.Combine(jitOutput, file)).AsSpan().SequenceEqual(File.ReadAllBytes(Path.Combine(nativeOutput, file))),
+                WithoutBuildTime(file, File.ReadAllBytes(Path.Combine(jitOutput, file))).AsSpan().SequenceEqual(WithoutBuildTime(file, File.ReadAllBytes(Path.Combine(nativeOutput, file)))),
                 $"{file} differs between the native and the JIT build");
         }
+    }
+
+    /// <summary>
+    /// The two builds run seconds apart, and the content API's index.json states when it was built: that one
+    /// value is blanked (it must still be there), every other byte of every file is compared.
+    /// </summary>
+    private static byte[] WithoutBuildTime(string file, byte[] bytes)
+    {
+        if (file.Replace('\\', '/') != "api/v1/index.json")
+        {
+            return bytes;
+        }
+
+        var text = System.Text.Encoding.UTF8.GetString(bytes);
+        var blanked = System.Text.RegularExpressions.Regex.Replace(text, "\"built_at\": \"[^\"]+\"", "\"built_at\": \"\"");
+        Assert.NotEqual(text, blanked);
+        return System.Text.Encoding.UTF8.GetBytes(blanked);
     }
 
     [Fact]
@@ -126,26 +143,10 @@ public sealed class NativeBuildTests : IClassFixture<NativeBuildTests.Published>
 
         public (int Code, string Out, string Err) Run(params string[] args) => Execute(Program, args, TimeSpan.FromMinutes(2));
 
+        /// <summary>Runs a program from the repository root, through the same runner as every process test.</summary>
+        private static (int Code, string Out, string Err) Execute(string file, IEnumerable<string> args, TimeSpan timeout) =>
+            SiteProcess.Run(SiteProcess.StartInfo(TestFiles.RepositoryRoot, args, wrapper: file), timeout);
+
         public void Dispose() => Directory.Delete(_folder, recursive: true);
-
-        private static (int Code, string Out, string Err) Execute(string file, IEnumerable<string> args, TimeSpan timeout)
-        {
-            var start = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = TestFiles.RepositoryRoot };
-            foreach (var arg in args)
-            {
-                start.ArgumentList.Add(arg);
-            }
-
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(timeout))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"{file} did not finish within {timeout}.");
-            }
-
-            return (process.ExitCode, output.Result, error.Result);
-        }
     }
 }
