@@ -21,6 +21,9 @@ public static class InputLimits
         + "\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F"
         + "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\uFFFE\uFFFF");
 
+    /// <summary>A control character or bidirectional override that no writer means to type (see <see cref="Check"/>).</summary>
+    public static bool IsInvisible(char ch) => Invisible.Contains(ch);
+
     /// <summary>Reports the first limit the text breaks, if any, and returns false.</summary>
     public static bool Check(string text, string file, DiagnosticBag diagnostics)
     {

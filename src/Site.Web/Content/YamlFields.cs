@@ -421,10 +421,9 @@ public sealed record YamlSource(string File, int LineOffset)
                 continue;
             }
 
-            // YAML's printable set, less the bidirectional embeddings, overrides and isolates (U+202A to U+202E,
-            // U+2066 to U+2069), which make a title read differently from what it is.
-            var allowed = (ch is '\t' or '\n' or '\r' or '\u0085' || (ch >= ' ' && ch <= '~') || (ch >= '\u00A0' && ch <= '\uD7FF') || (ch >= '\uE000' && ch <= '\uFFFD'))
-                && ch is not (>= '\u202A' and <= '\u202E') and not (>= '\u2066' and <= '\u2069');
+            // YAML's printable set, less what content may not hold either (controls, bidirectional overrides).
+            var allowed = (ch is '\t' or '\n' or '\r' || (ch >= ' ' && ch <= '~') || (ch >= '\u00A0' && ch <= '\uD7FF') || (ch >= '\uE000' && ch <= '\uFFFD'))
+                && !InputLimits.IsInvisible(ch);
             if (!allowed)
             {
                 return i;

@@ -11,7 +11,8 @@ public static class ModelDescription
 {
     public const string SchemaDialect = "https://json-schema.org/draft/2020-12/schema";
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>How every generated schema and description is written: indented, text left readable.</summary>
+    internal static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Every kind and field, with type, whether it is required and its help, for reading in a terminal.</summary>
     public static string ForPeople(ContentModel model)

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Site.Web.Content;
 using Site.Web.Model;
@@ -13,8 +11,6 @@ namespace Site.Web.Modules.Api;
 /// </summary>
 public static class ApiDescription
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public static string Text(ContentModel model, SiteSettings settings, IEnumerable<(KindDefinition Of, KindDefinition Referring)> referring, bool topics)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -22,10 +18,10 @@ public static class ApiDescription
         ArgumentNullException.ThrowIfNull(referring);
         var schemas = new JsonObject
         {
-            ["summary"] = Component(JsonNode.Parse(ApiSchemas.ListText(settings))!["$defs"]!["summary"]!),
-            ["list"] = Component(JsonNode.Parse(ApiSchemas.ListText(settings))!),
-            ["index"] = Component(JsonNode.Parse(ApiSchemas.IndexText(settings))!),
-            ["changes"] = Component(JsonNode.Parse(ApiSchemas.ChangesText(settings))!),
+            ["summary"] = Component(ApiSchemas.Summary()),
+            ["list"] = Component(ApiSchemas.List(settings)),
+            ["index"] = Component(ApiSchemas.Index(settings)),
+            ["changes"] = Component(ApiSchemas.Changes(settings)),
         };
         var paths = new JsonObject
         {
@@ -64,7 +60,7 @@ public static class ApiDescription
             ["servers"] = new JsonArray(new JsonObject { ["url"] = settings.Absolute("/" + GenerateApi.Root.TrimEnd('/')) }),
             ["paths"] = paths,
             ["components"] = new JsonObject { ["schemas"] = schemas },
-        }.ToJsonString(Indented) + "\n";
+        }.ToJsonString(ModelDescription.Indented) + "\n";
     }
 
     private static JsonObject Get(string summary, string schema, params (string Name, string Type, string Description)[] parameters)
@@ -100,7 +96,7 @@ public static class ApiDescription
     /// <summary>A published schema as an OpenAPI component: no $schema, $id or $defs, references into components.</summary>
     private static JsonNode Component(JsonNode schema)
     {
-        var copy = JsonNode.Parse(schema.ToJsonString())!;
+        var copy = schema.DeepClone();
         if (copy is JsonObject root)
         {
             root.Remove("$schema");

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Site.Web.Content;
 using Site.Web.Model;
@@ -13,8 +11,6 @@ namespace Site.Web.Modules.Api;
 /// </summary>
 public static class ApiSchemas
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     private static JsonObject AbsoluteUrl() => new() { ["type"] = "string", ["format"] = "uri", ["pattern"] = "^https?://" };
 
     private static JsonObject Date() => new() { ["type"] = "string", ["format"] = "date", ["pattern"] = @"^\d{4}-\d{2}-\d{2}$" };
@@ -26,7 +22,8 @@ public static class ApiSchemas
     private static string Id(SiteSettings settings, string name) => settings.Absolute($"/{GenerateApi.Root}schema/{name}.json");
 
     /// <summary>A summary of an item of any kind: what lists and <c>included</c> carry.</summary>
-    private static JsonObject Summary() => new()
+    /// <summary>A summary of an item of any kind, as lists and <c>included</c> carry it.</summary>
+    public static JsonObject Summary() => new()
     {
         ["type"] = "object",
         ["properties"] = new JsonObject
@@ -104,9 +101,11 @@ public static class ApiSchemas
         };
     }
 
-    public static string ItemText(KindDefinition kind, SiteSettings settings) => Item(kind, settings).ToJsonString(Indented) + "\n";
+    public static string ItemText(KindDefinition kind, SiteSettings settings) => Item(kind, settings).ToJsonString(ModelDescription.Indented) + "\n";
 
-    public static string ListText(SiteSettings settings)
+    public static string ListText(SiteSettings settings) => List(settings).ToJsonString(ModelDescription.Indented) + "\n";
+
+    public static JsonObject List(SiteSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         return new JsonObject
@@ -132,10 +131,12 @@ public static class ApiSchemas
             ["required"] = Names("kind", "total", "page", "pages", "page_size", "items"),
             ["additionalProperties"] = false,
             ["$defs"] = new JsonObject { ["summary"] = Summary() },
-        }.ToJsonString(Indented) + "\n";
+        };
     }
 
-    public static string IndexText(SiteSettings settings)
+    public static string IndexText(SiteSettings settings) => Index(settings).ToJsonString(ModelDescription.Indented) + "\n";
+
+    public static JsonObject Index(SiteSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         return new JsonObject
@@ -191,10 +192,12 @@ public static class ApiSchemas
             },
             ["required"] = Names("version", "site", "built_at", "changes", "collections", "topics"),
             ["additionalProperties"] = false,
-        }.ToJsonString(Indented) + "\n";
+        };
     }
 
-    public static string ChangesText(SiteSettings settings)
+    public static string ChangesText(SiteSettings settings) => Changes(settings).ToJsonString(ModelDescription.Indented) + "\n";
+
+    public static JsonObject Changes(SiteSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         return new JsonObject
@@ -225,6 +228,6 @@ public static class ApiSchemas
             },
             ["required"] = Names("items"),
             ["additionalProperties"] = false,
-        }.ToJsonString(Indented) + "\n";
+        };
     }
 }
