@@ -253,6 +253,20 @@ public sealed class DevServerTests : IAsyncLifetime
             .ToDictionary(i => $"{i!["kind"]!.GetValue<string>()}/{i["id"]!.GetValue<string>()}", i => i!["hash"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("[[headers]\nfor = \"/*\"")]
+    [InlineData("headers = 3")]
+    public void A_damaged_netlify_toml_is_said_plainly_and_serving_goes_on_without_its_headers(string toml)
+    {
+        var file = Path.Combine(_site.Root, "damaged.toml");
+        File.WriteAllText(file, toml);
+        using var log = new StringWriter();
+        var headers = ProductionHeaders.Load(file, log);
+        Assert.Empty(headers);
+        Assert.Contains("damaged.toml", log.ToString(), StringComparison.Ordinal);
+        Assert.Contains("without production's security headers", log.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_build_that_throws_is_logged_and_shown_and_the_server_stays_up()
     {

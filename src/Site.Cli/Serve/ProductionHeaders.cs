@@ -23,16 +23,20 @@ public static class ProductionHeaders
         try
         {
             var config = TomlSerializer.Deserialize(File.ReadAllText(netlifyToml), NetlifyTomlContext.Default.TomlTable);
-            if (config is null || !config.TryGetValue("headers", out var rules) || rules is not TomlTableArray array)
+            var headers = config is not null && config.TryGetValue("headers", out var rules) && rules is TomlTableArray array
+                ? array
+                    .Where(rule => rule.TryGetValue("for", out var pattern) && pattern as string == "/*" && rule.TryGetValue("values", out var values) && values is TomlTable)
+                    .SelectMany(rule => (TomlTable)rule["values"])
+                    .Where(pair => pair.Value is string)
+                    .ToDictionary(pair => pair.Key, pair => (string)pair.Value, StringComparer.OrdinalIgnoreCase)
+                : [];
+            if (headers.Count == 0)
             {
-                return new Dictionary<string, string>();
+                // Silence here would preview pages under no CSP while production has one.
+                log.WriteLine($"{netlifyToml} sets no [[headers]] for \"/*\"; pages are served without production's security headers.");
             }
 
-            return array
-                .Where(rule => rule.TryGetValue("for", out var pattern) && pattern as string == "/*" && rule.TryGetValue("values", out var values) && values is TomlTable)
-                .SelectMany(rule => (TomlTable)rule["values"])
-                .Where(pair => pair.Value is string)
-                .ToDictionary(pair => pair.Key, pair => (string)pair.Value, StringComparer.OrdinalIgnoreCase);
+            return headers;
         }
 #pragma warning disable CA1031 // A damaged netlify.toml must not stop the preview; say so and serve without the headers.
         catch (Exception ex)
