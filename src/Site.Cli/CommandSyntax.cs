@@ -149,6 +149,7 @@ internal static class CommandSyntax
             CheckExternal = command.Options.Contains(CheckExternal) && result.GetValue(CheckExternal),
             WarningsAsErrors = command.Options.Contains(WarningsAsErrors) && result.GetValue(WarningsAsErrors),
             BaseUrl = command.Options.Contains(BaseUrl) ? result.GetValue(BaseUrl) : null,
+            Api = Environment.GetEnvironmentVariable("SITE_BENCHMARK_WITHOUT_API") != "1",
         };
         var format = command.Options.Contains(Format) ? Enum.Parse<OutputFormat>(result.GetValue(Format)!, ignoreCase: true) : OutputFormat.Text;
         var positional = name switch { "new" => words, "explain" => result.GetValue(Ids) ?? [], _ => [] };

@@ -45,6 +45,12 @@ public sealed record BuildOptions
     /// <summary>Results kept between builds of one <c>site serve</c> session; null for a normal build.</summary>
     public BuildCache? Cache { get; init; }
 
+    /// <summary>
+    /// Publish the content API under <c>/api/v1/</c> (always, in every real build). Only the benchmark turns it
+    /// off, through the environment variable <c>SITE_BENCHMARK_WITHOUT_API=1</c>, to report what the API costs.
+    /// </summary>
+    public bool Api { get; init; } = true;
+
     /// <summary>Counters the engine updates as it goes, for the command line's progress line.</summary>
     public Site.Engine.BuildProgress? Progress { get; init; }
 }

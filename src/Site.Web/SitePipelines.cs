@@ -97,7 +97,7 @@ public static class SitePipelines
             new(Api)
             {
                 Dependencies = [Html],
-                Process = [api, new EachDocument(new RenderApiItem(api), new WriteEarly(options.WriteOutput)), new GenerateApiChanges(), new WriteEarly(options.WriteOutput)],
+                Process = options.Api ? [api, new EachDocument(new RenderApiAnswers(api), new WriteEarly(options.WriteOutput)), new GenerateApiChanges(), new WriteEarly(options.WriteOutput)] : [],
             },
             new(Netlify)
             {

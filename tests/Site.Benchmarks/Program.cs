@@ -4,7 +4,8 @@ using Site.Benchmarks;
 
 // Builds generated corpora with the published `site` binary as a whole process, several times, and reports
 // median wall time, pages per second and peak memory; with --hugo it builds the same corpus with Debian's
-// hugo in the same run and reports the ratio. Usage:
+// hugo in the same run and reports the ratio. Our build also takes turns without the content API, to report
+// what the API adds. Usage:
 //   dotnet run -c Release --project tests/Site.Benchmarks -- [--articles 1000,10000] [--runs 5] [--hugo] [--keep]
 var sizes = new List<int> { 1000, 10000 };
 var runs = 5;
@@ -39,7 +40,7 @@ Console.WriteLine($"Publishing site (Release, native AOT as Site.Cli.csproj sets
 Run("dotnet", $"publish \"{Path.Combine(repository, "src", "Site.Cli")}\" -c Release -o \"{published}\" --nologo -v q", repository);
 var site = Path.Combine(published, "site");
 
-Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; runs per measurement: {runs}; hugo: {(hugo ? HugoVersion() : "not run")}");
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; runs per measurement: {runs}; hugo: {(hugo ? HugoVersion() : "not run")}; page cache dropped before each run: {(Program.CanDropCaches ? "yes" : "no (not root)")}");
 Console.WriteLine();
 Console.WriteLine("| articles | tool | median wall | min | pages/s | peak memory |");
 Console.WriteLine("|---:|---|---:|---:|---:|---:|");
@@ -48,6 +49,9 @@ foreach (var count in sizes)
     var ours = Path.Combine(work, $"ours-{count}");
     Corpus.WriteOurs(ours, count, repository);
     var tools = new List<Tool> { new("site", site, "build --input input --theme theme --output output --warnaserror", ours, Path.Combine(ours, "output")) };
+
+    // The same build without the content API, taking turns with the others, to report what the API adds.
+    tools.Add(tools[0] with { Name = "site without the API", WithoutApi = true });
     if (hugo)
     {
         var hugoRoot = Path.Combine(work, $"hugo-{count}");
@@ -63,11 +67,14 @@ foreach (var count in sizes)
         Report(count, tool.Name, result);
     }
 
+    var apiTurns = results[0].Times.Zip(results[1].Times, (a, b) => a / b).Order().ToList();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"| {count} | the API adds | {(results[0].Median / results[1].Median - 1) * 100:+0;-0}% (median of turns {(apiTurns[apiTurns.Count / 2] - 1) * 100:+0;-0}%) | | | {results[0].PeakMb - results[1].PeakMb:+0;-0} MB |"));
     if (hugo)
     {
-        var perTurn = results[0].Times.Zip(results[1].Times, (a, b) => a / b).Order().ToList();
+        var perTurn = results[0].Times.Zip(results[2].Times, (a, b) => a / b).Order().ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {count} | site/hugo | {results[0].Median / results[1].Median:F2}x (median of turns {perTurn[perTurn.Count / 2]:F2}x) | | | {results[0].PeakMb / results[1].PeakMb:F2}x |"));
+            $"| {count} | site/hugo | {results[0].Median / results[2].Median:F2}x (median of turns {perTurn[perTurn.Count / 2]:F2}x) | | | {results[0].PeakMb / results[2].PeakMb:F2}x |"));
     }
 }
 
@@ -119,12 +126,18 @@ static (double Seconds, double PeakMb, int Pages) Once(Tool tool)
         Directory.Delete(tool.Output, recursive: true);
     }
 
+    Settle(tool);
     var start = new ProcessStartInfo("/usr/bin/time", $"-f \"%e %M\" {tool.Command} {tool.Arguments}")
     {
         WorkingDirectory = tool.Folder,
         RedirectStandardError = true,
         RedirectStandardOutput = true,
     };
+    if (tool.WithoutApi)
+    {
+        start.Environment["SITE_BENCHMARK_WITHOUT_API"] = "1";
+    }
+
     using var process = Process.Start(start)!;
     var stdout = process.StandardOutput.ReadToEndAsync();
     var stderr = process.StandardError.ReadToEnd(); // read both at once, or a full pipe stalls the build
@@ -135,9 +148,36 @@ static (double Seconds, double PeakMb, int Pages) Once(Tool tool)
         throw new InvalidOperationException($"{tool.Command} {tool.Arguments} failed in {tool.Folder}:\n{stderr}");
     }
 
+    if (tool.Name.StartsWith("site", StringComparison.Ordinal) && Directory.Exists(Path.Combine(tool.Output, "api", "v1")) == tool.WithoutApi)
+    {
+        throw new InvalidOperationException($"{tool.Name}: the output {(tool.WithoutApi ? "has" : "lacks")} the content API");
+    }
+
     var last = stderr.Trim().Split('\n')[^1].Trim('"').Split(' ');
     return (double.Parse(last[0], CultureInfo.InvariantCulture), double.Parse(last[1], CultureInfo.InvariantCulture) / 1024,
         Directory.EnumerateFiles(tool.Output, "*.html", SearchOption.AllDirectories).Count());
+}
+
+// On these machines a page cache swollen by earlier runs' output makes creating files several times slower
+// (system time of one 10,000-article build grew from 3 s to 20 s over a few runs), which would favour whichever
+// tool runs first. So, where the benchmark may (as root), every run starts from the same state: written pages
+// synced, the page cache dropped, then the run's own input and program read back in, so nothing is read cold.
+static void Settle(Tool tool)
+{
+    const string dropCaches = "/proc/sys/vm/drop_caches";
+    if (!CanDropCaches)
+    {
+        return;
+    }
+
+    Run("sync", "", tool.Folder);
+    File.WriteAllText(dropCaches, "1\n");
+    var files = Directory.EnumerateFiles(tool.Folder, "*", SearchOption.AllDirectories).Where(f => !f.StartsWith(tool.Output + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+    var command = tool.Command.Contains('/') ? tool.Command : Run("sh", $"-c \"command -v {tool.Command}\"", tool.Folder).Trim();
+    foreach (var file in files.Append(command))
+    {
+        File.ReadAllBytes(file);
+    }
 }
 
 static string Run(string command, string arguments, string folder)
@@ -174,9 +214,19 @@ static string FindRoot()
     throw new InvalidOperationException("Site.sln not found.");
 }
 
+internal static partial class Program
+{
+    /// <summary>Whether runs can start from a dropped page cache (root on Linux); said in the report.</summary>
+    public static readonly bool CanDropCaches = OperatingSystem.IsLinux() && Environment.UserName == "root" && File.Exists("/proc/sys/vm/drop_caches");
+}
+
 internal sealed record Result(double Median, double Min, double PeakMb, int Pages)
 {
     public IReadOnlyList<double> Times { get; init; } = [];
 }
 
-internal sealed record Tool(string Name, string Command, string Arguments, string Folder, string Output);
+internal sealed record Tool(string Name, string Command, string Arguments, string Folder, string Output)
+{
+    /// <summary>Build without the content API (SITE_BENCHMARK_WITHOUT_API=1), to measure what it costs.</summary>
+    public bool WithoutApi { get; init; }
+}

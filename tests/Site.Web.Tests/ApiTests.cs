@@ -196,6 +196,67 @@ public sealed class ApiTests : IClassFixture<SampleBuild>
     }
 
     [Fact]
+    public async Task A_body_keeps_every_character_through_the_json_whatever_the_file_s_line_endings()
+    {
+        // Quotation marks, a backslash, a tab, an emoji, curly quotes and accents, in a file saved with a byte
+        // order mark and Windows line endings: the answer parses as strict JSON and gives back the Markdown
+        // exactly (with line feeds) and the HTML with every character.
+        var body = "Say \"load\" not `C:\\temp`.\n\n\tIndented code\n\nRunners\u2019 heels: caf\u00e9 \U0001F9B5 done.\n";
+        var text = TestSite.Article.Replace("Some text about hamstrings.\n\n## What causes it\nTraining changes.", body, StringComparison.Ordinal);
+        Assert.Contains(body, text, StringComparison.Ordinal);
+        using var site = new TestSite();
+        File.WriteAllBytes(
+            Path.Combine(site.Root, "input", "articles", "hamstring-pain.md"),
+            [.. System.Text.Encoding.UTF8.GetPreamble(), .. System.Text.Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\r\n"))]);
+        TestSite.AssertClean(await site.BuildAsync());
+
+        using var answer = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(site.Output, "api", "v1", "article", "hamstring-pain.json")));
+        Assert.Equal(body, answer.RootElement.GetProperty("body_markdown").GetString());
+        var html = answer.RootElement.GetProperty("body_html").GetString()!;
+        Assert.Contains("Say &quot;load&quot; not <code>C:\\temp</code>.", html, StringComparison.Ordinal);
+        Assert.Contains("<pre><code>Indented code\n</code></pre>", html, StringComparison.Ordinal);
+        Assert.Contains("Runners\u2019 heels: caf\u00e9 \U0001F9B5 done.", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("plain")]
+    [InlineData("quote \" backslash \\ slash / tab \t newline \n return \r")]
+    [InlineData("control \u0001 \u001f and delete \u007f")]
+    [InlineData("</script> <!-- & \u2028 \u2029 \U0001F600 \uFFFD")]
+    [InlineData("\"")]
+    [InlineData("")]
+    public void Long_text_is_written_as_a_json_string_that_reads_back_the_same(string text)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            Site.Web.Modules.Api.JsonText.Write(json, "body", text);
+            Site.Web.Modules.Api.JsonText.Write(json, "bytes", System.Text.Encoding.UTF8.GetBytes(text));
+            json.WriteEndObject();
+        }
+
+        using var read = JsonDocument.Parse(buffer.WrittenMemory);
+        Assert.Equal(text, read.RootElement.GetProperty("body").GetString());
+        Assert.Equal(text, read.RootElement.GetProperty("bytes").GetString());
+    }
+
+    [Fact]
+    public void Long_text_that_is_not_utf8_is_written_with_replacement_characters_not_as_broken_json()
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            Site.Web.Modules.Api.JsonText.Write(json, "bytes", [(byte)'a', 0xFF, (byte)'"', 0xC3]);
+            json.WriteEndObject();
+        }
+
+        using var read = JsonDocument.Parse(buffer.WrittenMemory);
+        Assert.Equal("a\uFFFD\"\uFFFD", read.RootElement.GetProperty("bytes").GetString());
+    }
+
+    [Fact]
     public async Task A_broken_link_in_a_body_is_reported_once_at_its_markdown_line_not_again_for_its_api_copy()
     {
         using var site = new TestSite(new Dictionary<string, string?> { ["input/articles/hamstring-pain.md"] = TestSite.Article + "\n\nSee [the missing page](/no-such-page/).\n" });

@@ -18,12 +18,19 @@ public sealed class CheckApiLinks : ISiteCheck
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(report);
         var routes = new SiteRoutes(site.Files.Where(f => f.Destination is not null).Select(f => f.Destination!));
+        // Most addresses recur in many answers (the schemas, an author in every article): each is resolved once.
+        var resolves = new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var file in site.Files)
         {
             foreach (var link in file.Get(MetadataKeys.ApiLinks) ?? [])
             {
-                var path = Uri.UnescapeDataString(new Uri(link).AbsolutePath);
-                if (routes.Resolve(path) is null)
+                if (!resolves.TryGetValue(link, out var resolved))
+                {
+                    resolved = routes.Resolve(Uri.UnescapeDataString(new Uri(link).AbsolutePath)) is not null;
+                    resolves.Add(link, resolved);
+                }
+
+                if (!resolved)
                 {
                     report.Add(new Diagnostic(
                         DiagnosticIds.BrokenLink,

@@ -89,12 +89,15 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
         Report(report, all);
     }
 
-    /// <summary>The scan ScanPages kept, or a fresh one for a file no pipeline scanned.</summary>
+    /// <summary>
+    /// The scan ScanPages kept, or a fresh one for a file no pipeline scanned. A file written early without a scan
+    /// (an answer of the content API, whose links CheckApiLinks checks) has no text left to scan.
+    /// </summary>
     public static PageScan ScanOf(Document file)
     {
         ArgumentNullException.ThrowIfNull(file);
         return file.Get<PageScan>(Modules.MetadataKeys.Scan)
-            ?? (file.Bytes is null && file.Destination is not null ? PageScan.Of(file.Destination, file.Content) : PageScan.Empty);
+            ?? (file.Bytes is null && !file.Written && file.Destination is not null ? PageScan.Of(file.Destination, file.Content) : PageScan.Empty);
     }
 
     private LinkProblem? CheckInternal(Document file, string url, LinkTarget target, SiteRoutes routes, Dictionary<string, PageScan> scans, string pageUrl, string? layout)

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using Site.Web.Diagnostics;
 
@@ -25,27 +26,43 @@ public static partial class ContentUrls
     public static string AbsoluteLinks(string html, string baseUrl)
     {
         ArgumentNullException.ThrowIfNull(html);
+        var into = new ArrayBufferWriter<byte>(html.Length + 256);
+        AbsoluteLinks(System.Text.Encoding.UTF8.GetBytes(html), baseUrl, into);
+        return System.Text.Encoding.UTF8.GetString(into.WrittenSpan);
+    }
+
+    /// <summary>The same, on the UTF-8 the rendered bodies are kept in, written into <paramref name="into"/>.</summary>
+    public static void AbsoluteLinks(ReadOnlySpan<byte> html, string baseUrl, IBufferWriter<byte> into)
+    {
         ArgumentNullException.ThrowIfNull(baseUrl);
-        var origin = baseUrl.TrimEnd('/');
-        System.Text.StringBuilder? result = null;
+        ArgumentNullException.ThrowIfNull(into);
+        var origin = System.Text.Encoding.UTF8.GetBytes(baseUrl.TrimEnd('/'));
         var copied = 0;
         // A vectorised search for '="/' and a look at the attribute name before it, instead of a regular
         // expression over every body (the content API does this for each item).
-        for (var at = html.IndexOf("=\"/", StringComparison.Ordinal); at >= 0; at = html.IndexOf("=\"/", at + 3, StringComparison.Ordinal))
+        for (var at = html.IndexOf("=\"/"u8); at >= 0; at = NextFrom(html, at + 3))
         {
             var slash = at + 2;
             var isRootRelative = slash + 1 >= html.Length || html[slash + 1] != '/';
-            var attribute = at >= 5 && html.AsSpan(at - 4, 4).SequenceEqual("href") && char.IsWhiteSpace(html[at - 5])
-                || at >= 4 && html.AsSpan(at - 3, 3).SequenceEqual("src") && char.IsWhiteSpace(html[at - 4]);
+            var attribute = at >= 5 && html.Slice(at - 4, 4).SequenceEqual("href"u8) && IsSpace(html[at - 5])
+                || at >= 4 && html.Slice(at - 3, 3).SequenceEqual("src"u8) && IsSpace(html[at - 4]);
             if (isRootRelative && attribute)
             {
-                result ??= new System.Text.StringBuilder(html.Length + 256);
-                result.Append(html, copied, slash - copied).Append(origin);
+                into.Write(html[copied..slash]);
+                into.Write(origin);
                 copied = slash;
             }
         }
 
-        return result is null ? html : result.Append(html, copied, html.Length - copied).ToString();
+        into.Write(html[copied..]);
+
+        static int NextFrom(ReadOnlySpan<byte> html, int from)
+        {
+            var found = html[from..].IndexOf("=\"/"u8);
+            return found < 0 ? -1 : from + found;
+        }
+
+        static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r' or (byte)'\f';
     }
 
     /// <summary>Lower-case, hyphen-separated slug for a tag or title.</summary>

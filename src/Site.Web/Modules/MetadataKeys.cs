@@ -37,9 +37,6 @@ public static class MetadataKeys
     /// <summary>Every address on the site that a content API answer links to (not the copies inside bodies).</summary>
     public static readonly MetadataKey<string[]> ApiLinks = new("api-links");
 
-    /// <summary>The SHA-256 of a content API item's answer, for changes.json.</summary>
-    public static readonly MetadataKey<string> ApiHash = new("api-hash");
-
     /// <summary>Raw HTML written in the Markdown, with where each piece starts, for the raw-HTML check.</summary>
     public static readonly MetadataKey<IReadOnlyList<SourceHtml>> RawHtml = new("raw-html");
 

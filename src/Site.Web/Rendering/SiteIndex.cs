@@ -17,6 +17,9 @@ public sealed class Entry<T>(T item, byte[] body, int wordCount, Document docume
     /// <summary>The rendered body, decoded from the UTF-8 it is kept in on each use (a page, a feed entry).</summary>
     public string Body => System.Text.Encoding.UTF8.GetString(body);
 
+    /// <summary>The rendered body as the UTF-8 it is kept in, for writers that want bytes (the content API).</summary>
+    public ReadOnlySpan<byte> BodyUtf8 => body;
+
     public int WordCount { get; } = wordCount;
 
     public Document Document { get; } = document;

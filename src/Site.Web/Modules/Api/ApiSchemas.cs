@@ -218,7 +218,7 @@ public static class ApiSchemas
                         {
                             ["kind"] = Text(),
                             ["id"] = Text(),
-                            ["hash"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9A-F]{64}$" },
+                            ["hash"] = new JsonObject { ["type"] = "string", ["pattern"] = "^[0-9A-F]{32}$" },
                             ["updated"] = Date(),
                         },
                         ["required"] = Names("kind", "id", "hash"),

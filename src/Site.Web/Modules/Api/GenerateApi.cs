@@ -47,11 +47,12 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
         foreach (var kind in index.Model.Kinds)
         {
             var items = index.Graph.ItemsOf(kind.Name);
-            // Each item's answer is written later, one at a time and in parallel, by RenderApiItem: holding
-            // 10,000 bodies as JSON at once would cost hundreds of megabytes.
+            // Every answer but index.json is only a placeholder here: RenderApiAnswers writes them in parallel,
+            // each followed by its WriteEarly, as holding 10,000 bodies as JSON at once would cost hundreds of
+            // megabytes.
             foreach (var document in items)
             {
-                result.Add(new Document(null, ItemPath(ContentGraph.Item(document)), "") { Model = new ApiItem(document) });
+                result.Add(new Document(null, ItemPath(ContentGraph.Item(document)), "") { Model = new PendingItem(document) });
             }
 
             var pages = Math.Max(1, (items.Length + settings.ApiPageSize - 1) / settings.ApiPageSize);
@@ -102,7 +103,7 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
         result.Add(new Document(null, $"{Root}schema/index.json", ApiSchemas.IndexText(settings)));
         result.Add(new Document(null, $"{Root}schema/changes.json", ApiSchemas.ChangesText(settings)));
         result.Add(new Document(null, $"{Root}openapi.json", ApiDescription.Text(index.Model, settings, referringKinds, topicsFound.Count > 0)));
-        result.Add(Answer($"{Root}index.json", (json, links) => WriteIndex(json, links, index, topicsFound)));
+        result.Add(Written(new Document(null, $"{Root}index.json", ""), (json, links) => WriteIndex(json, links, index, topicsFound)));
         return ValueTask.FromResult(result.ToImmutable());
     }
 
@@ -122,11 +123,15 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
 
     private string Url(string outputPath) => settings.Absolute("/" + outputPath);
 
-    /// <summary>An answer as a document, with the addresses on the site it links to (for CheckApiLinks).</summary>
-    private static Document Answer(string path, Action<Utf8JsonWriter, List<string>> write)
+    /// <summary>A list answer as a placeholder: RenderApiAnswers writes it, in parallel with the others.</summary>
+    private static Document Answer(string path, Action<Utf8JsonWriter, List<string>> write) =>
+        new(null, path, "") { Model = new PendingList(write) };
+
+    /// <summary>An answer written now, with the addresses on the site it links to (for CheckApiLinks).</summary>
+    internal static Document Written(Document placeholder, Action<Utf8JsonWriter, List<string>> write)
     {
         var links = new List<string>();
-        return new Document(null, path, "") { Bytes = Json(json => write(json, links)) }.With(MetadataKeys.ApiLinks, [.. links]);
+        return (placeholder with { Bytes = Json(json => write(json, links)), Model = null }).With(MetadataKeys.ApiLinks, [.. links]);
     }
 
     /// <summary>The answer as the UTF-8 that is written: kept as bytes, never turned into a string and back.</summary>
@@ -250,7 +255,37 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
         json.WriteEndObject();
     }
 
+    /// <summary>
+    /// Writes an item's summary, as lists and <c>included</c> carry it. An item is in many lists (its kind's page,
+    /// each of its topics, each item it refers to), so its summary is written once and copied.
+    /// </summary>
     private void WriteSummary(Utf8JsonWriter json, List<string> links, ContentItem item)
+    {
+        var summary = _summaries.GetOrAdd(item, RenderSummary);
+        json.WriteRawValue(summary.Json, skipInputValidation: true);
+        links.AddRange(summary.Links);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ContentItem, (byte[] Json, string[] Links)> _summaries = new(ReferenceEqualityComparer.Instance);
+
+    private (byte[] Json, string[] Links) RenderSummary(ContentItem item)
+    {
+        // Every summary stands at the same depth (an element of an array that is a member of the answer's
+        // object), so it is written at that depth, with the line break and indentation before it that the
+        // writer does not add to a raw value, and is right wherever it is copied.
+        var links = new List<string>();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(1024);
+        using var json = new Utf8JsonWriter(buffer, Indented);
+        json.WriteStartObject();
+        json.WriteStartArray("items");
+        json.Flush();
+        var start = buffer.WrittenCount;
+        WriteSummaryObject(json, links, item);
+        json.Flush();
+        return (buffer.WrittenSpan[start..].ToArray(), [.. links]);
+    }
+
+    private void WriteSummaryObject(Utf8JsonWriter json, List<string> links, ContentItem item)
     {
         json.WriteStartObject();
         WriteHead(json, links, item);
@@ -283,15 +318,8 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
         }
     }
 
-    /// <summary>One item's answer, and the addresses on the site it links to; called by RenderApiItem.</summary>
-    internal (byte[] Json, string[] Links) Item(SiteIndex index, Entry<ContentItem> entry)
-    {
-        var links = new List<string>();
-        var text = Json(json => WriteItem(json, links, index, entry));
-        return (text, [.. links]);
-    }
-
-    private void WriteItem(Utf8JsonWriter json, List<string> links, SiteIndex index, Entry<ContentItem> entry)
+    /// <summary>Writes one item's answer; called by RenderApiAnswers.</summary>
+    internal void WriteItem(Utf8JsonWriter json, List<string> links, SiteIndex index, Entry<ContentItem> entry)
     {
         var item = entry.Item;
         json.WriteStartObject();
@@ -304,11 +332,14 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
         }
 
         json.WriteEndObject();
-        json.WriteString("body_html", Absolute(entry.Body));
+        var html = t_html ??= new System.Buffers.ArrayBufferWriter<byte>(64 * 1024);
+        html.ResetWrittenCount();
+        ContentUrls.AbsoluteLinks(entry.BodyUtf8, settings.BaseUrl, html);
+        JsonText.Write(json, "body_html", html.WrittenSpan);
 
         // The text was dropped after rendering to save memory; the file is read again, once, for its body.
         var source = entry.Document.Get(MetadataKeys.SourcePath);
-        json.WriteString("body_markdown", source is not null && File.Exists(source) ? BodyMarkdown(File.ReadAllText(source)) : "");
+        JsonText.Write(json, "body_markdown", source is not null && File.Exists(source) ? BodyMarkdown(File.ReadAllBytes(source)) : []);
 
         // What the item refers to, one level deep, so a client renders the page from this one answer.
         json.WriteStartArray("included");
@@ -395,63 +426,95 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
 
     private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private string Absolute(string html) => ContentUrls.AbsoluteLinks(html, settings.BaseUrl);
+    [ThreadStatic]
+    private static System.Buffers.ArrayBufferWriter<byte>? t_html;
 
-    /// <summary>The Markdown after the front matter, as the writer wrote it.</summary>
-    private static string BodyMarkdown(string content)
+    /// <summary>The Markdown after the front matter, as the writer wrote it (UTF-8, with line feeds only).</summary>
+    internal static ReadOnlySpan<byte> BodyMarkdown(ReadOnlySpan<byte> content)
     {
-        var text = content.Contains('\r', StringComparison.Ordinal) ? content.ReplaceLineEndings("\n") : content;
-        if (!text.StartsWith("---\n", StringComparison.Ordinal))
+        var text = content.StartsWith("\uFEFF"u8) ? content[3..] : content;
+        if (text.Contains((byte)'\r'))
+        {
+            text = System.Text.Encoding.UTF8.GetBytes(System.Text.Encoding.UTF8.GetString(text).ReplaceLineEndings("\n"));
+        }
+
+        if (!text.StartsWith("---\n"u8))
         {
             return text;
         }
 
-        var close = text.IndexOf("\n---", 3, StringComparison.Ordinal);
-        while (close >= 0 && !(close + 4 == text.Length || text[close + 4] == '\n'))
+        // The closing line is "---" alone: the first "\n---" followed by a line feed or the end.
+        var from = 3;
+        while (true)
         {
-            close = text.IndexOf("\n---", close + 1, StringComparison.Ordinal);
-        }
+            var found = text[from..].IndexOf("\n---"u8);
+            if (found < 0)
+            {
+                return [];
+            }
 
-        return close < 0 ? "" : text[Math.Min(text.Length, close + 5)..].TrimStart('\n');
+            var close = from + found;
+            if (close + 4 == text.Length || text[close + 4] == (byte)'\n')
+            {
+                return text[Math.Min(text.Length, close + 5)..].TrimStart((byte)'\n');
+            }
+
+            from = close + 1;
+        }
     }
 }
 
 /// <summary>The model of an item's answer before it is written: the item's document in the content pipeline.</summary>
-public sealed record ApiItem(Document Item);
+public sealed record PendingItem(Document Item);
 
-/// <summary>The model of an item's written answer: which item it is.</summary>
-public sealed record ApiAnswer(ContentItem Item);
+/// <summary>The model of a list's answer before it is written: how to write it.</summary>
+public sealed record PendingList(Action<Utf8JsonWriter, List<string>> Write);
+
+/// <summary>The model of an item's written answer: which item it is, and the hash changes.json gives for it.</summary>
+public sealed record ApiAnswer(ContentItem Item, string Hash);
 
 /// <summary>
-/// Writes each item's answer of the content API, in parallel and one at a time (so a large site never holds
-/// every body as JSON at once), with the hash that changes.json lists and the addresses the link check sees.
+/// Writes the answers GenerateApi left as placeholders, in parallel and one at a time (so a large site never
+/// holds every body as JSON at once), each with the addresses the link check sees; an item's answer also gets
+/// the hash that changes.json lists.
 /// </summary>
-public sealed class RenderApiItem(GenerateApi api) : PerDocumentModule
+public sealed class RenderApiAnswers(GenerateApi api) : PerDocumentModule
 {
     protected override IEnumerable<Document> Execute(Document document, BuildContext context)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(context);
-        if (document.Model is not ApiItem answer)
+        switch (document.Model)
         {
-            yield return document;
-            yield break;
+            case PendingItem pending:
+                var index = context.Get(SiteKeys.Index);
+                var entry = SiteIndex.EntryOf<ContentItem>(pending.Item);
+                var written = GenerateApi.Written(document, (json, links) => api.WriteItem(json, links, index, entry));
+                yield return written with { Model = new ApiAnswer(entry.Item, AnswerHash(written.Bytes!.Value.Span)) };
+                break;
+            case PendingList list:
+                yield return GenerateApi.Written(document, list.Write);
+                break;
+            default:
+                yield return document;
+                break;
         }
-
-        var (json, links) = api.Item(context.Get(SiteKeys.Index), SiteIndex.EntryOf<ContentItem>(answer.Item));
-        yield return (document with { Bytes = json, Model = new ApiAnswer(ContentGraph.Item(answer.Item)) })
-            .With(MetadataKeys.ApiLinks, links)
-            .With(MetadataKeys.ApiHash, ComputeFingerprint.Hash(json));
     }
+
+    /// <summary>
+    /// The hash changes.json gives for an answer: 128-bit XXH3, as 32 hexadecimal digits. It only has to tell
+    /// one version of an answer from the next, not resist forgery, and it is several times cheaper than SHA-256
+    /// over 10,000 bodies.
+    /// </summary>
+    public static string AnswerHash(ReadOnlySpan<byte> json) => Convert.ToHexString(System.IO.Hashing.XxHash128.Hash(json));
 }
 
-/// <summary>Writes <c>changes.json</c> from the hashes RenderApiItem left on each answer.</summary>
+/// <summary>Writes <c>changes.json</c> from the hashes RenderApiAnswers left on each item's answer.</summary>
 public sealed class GenerateApiChanges : IModule
 {
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
     {
-        var changes = documents.Where(d => d.Model is ApiAnswer && d.Get(MetadataKeys.ApiHash) is not null)
-            .Select(d => (((ApiAnswer)d.Model!).Item, d.Get(MetadataKeys.ApiHash)!));
+        var changes = documents.Select(d => d.Model).OfType<ApiAnswer>().Select(a => (a.Item, a.Hash));
         return ValueTask.FromResult(documents.Add(new Document(null, $"{GenerateApi.Root}changes.json", "") { Bytes = GenerateApi.Changes(changes) }));
     }
 }
