@@ -82,7 +82,7 @@ public static class SitePipelines
             .. contentPipelines,
             new(Assets)
             {
-                Input = [new EmitThemeAssets(assets), new ReadAssets(Path.Combine(paths.Input, "assets"), paths)],
+                Input = [new EmitThemeAssets(assets), new ReadAssets(Path.Combine(paths.Input, "assets"), paths), new Modules.Admin.EmitEditor(model, settings)],
             },
             new(Html)
             {

@@ -186,12 +186,17 @@ public sealed class DevServerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Pages_carry_production_headers_from_netlify_toml_and_the_overlay_works_under_its_csp()
+    public async Task Pages_carry_production_headers_and_the_strict_policy_and_the_overlay_works_under_it()
     {
+        // Pages get both policies of the build's _headers, as Netlify sends them (the stricter wins in the
+        // browser); the editor gets its own only.
         var response = await _http.GetAsync("/");
-        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
-        Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
+        var policies = response.Headers.GetValues("Content-Security-Policy").ToList();
+        Assert.Equal([Site.Web.Modules.Netlify.SecurityPolicies.Editor, Site.Web.Modules.Netlify.SecurityPolicies.Site], policies);
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        var editor = await _http.GetAsync("/admin/");
+        Assert.Equal(HttpStatusCode.OK, editor.StatusCode);
+        Assert.Equal(Site.Web.Modules.Netlify.SecurityPolicies.Editor, Assert.Single(editor.Headers.GetValues("Content-Security-Policy")));
 
         // The overlay is styled by a file, not an inline <style> that style-src 'self' would block.
         var overlay = LiveReload.Overlay([new Site.Engine.Diagnostics.Diagnostic("SITE0001", Site.Engine.Diagnostics.Severity.Error, null, "x")]);

@@ -39,12 +39,40 @@ public class PublishingTests
         using var site = new TestSite();
         TestSite.AssertClean(await site.BuildAsync());
         var rules = Rules(site.ReadOutput("_headers"));
-        Assert.Equal(["Cache-Control: public, max-age=31536000, immutable"], rules["/_assets/*"]);
+        var strict = "Content-Security-Policy: " + Site.Web.Modules.Netlify.SecurityPolicies.Site;
+        Assert.Equal(["Cache-Control: public, max-age=31536000, immutable", strict], rules["/_assets/*"]);
         Assert.Equal(["Content-Type: application/json; charset=utf-8", "Access-Control-Allow-Origin: *", "X-Robots-Tag: noindex"], rules["/api/v1/*"]);
-        Assert.All(rules.Where(r => r.Key is not ("/_assets/*" or "/api/v1/*")), r => Assert.Equal(["Cache-Control: public, max-age=0, must-revalidate"], r.Value));
+        Assert.Equal(["Cache-Control: public, max-age=0, must-revalidate", "X-Robots-Tag: noindex"], rules["/admin/*"]);
+        Assert.Equal(["Content-Security-Policy: " + Site.Web.Modules.Netlify.SecurityPolicies.Editor], rules["/*"]);
+        Assert.All(rules.Where(r => r.Key is not ("/_assets/*" or "/api/v1/*" or "/admin/*" or "/*")), r => Assert.Equal(["Cache-Control: public, max-age=0, must-revalidate", strict], r.Value));
         Assert.Contains("/", rules.Keys);
         Assert.Contains("/articles/*", rules.Keys);
-        Assert.DoesNotContain("/*", rules.Keys);
+    }
+
+    [Fact]
+    public async Task Every_file_but_the_editor_gets_the_strict_policy_and_the_editor_only_its_own()
+    {
+        // As Netlify matches _headers rules: every rule whose path matches, each header with every value.
+        using var site = new TestSite();
+        TestSite.AssertClean(await site.BuildAsync());
+        var rules = Rules(site.ReadOutput("_headers"));
+        var files = Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories)
+            .Select(f => "/" + Path.GetRelativePath(site.Output, f).Replace('\\', '/'))
+            .Where(p => p is not ("/_headers" or "/_redirects") && !p.StartsWith("/.", StringComparison.Ordinal))
+            .Select(p => p.EndsWith("/index.html", StringComparison.Ordinal) ? p[..^"index.html".Length] : p)
+            .ToList();
+        Assert.Contains("/admin/", files);
+        foreach (var path in files)
+        {
+            var policies = rules.Where(r => r.Key.EndsWith('*') ? path.StartsWith(r.Key[..^1], StringComparison.Ordinal) : r.Key == path)
+                .SelectMany(r => r.Value).Where(h => h.StartsWith("Content-Security-Policy: ", StringComparison.Ordinal)).ToList();
+            var editor = path.StartsWith("/admin/", StringComparison.Ordinal);
+            Assert.True(
+                editor ? policies.SequenceEqual(["Content-Security-Policy: " + Site.Web.Modules.Netlify.SecurityPolicies.Editor]) : policies.Contains("Content-Security-Policy: " + Site.Web.Modules.Netlify.SecurityPolicies.Site),
+                $"{path} gets {string.Join(" | ", policies)}");
+        }
+
+        Assert.DoesNotContain("unsafe", Site.Web.Modules.Netlify.SecurityPolicies.Site, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -95,7 +123,8 @@ public class PublishingTests
 
         Assert.Equal(["api/v1/article/draft.json", "api/v1/article/later.json", "articles/draft/index.html", "articles/later/index.html"], preview.Keys.Except(production.Keys).Order(StringComparer.Ordinal));
         Assert.Empty(production.Keys.Except(preview.Keys));
-        foreach (var (path, html) in preview.Where(p => p.Key.EndsWith(".html", StringComparison.Ordinal)))
+        // The site's pages; the editor at /admin/ is a tool, noindex in every build (EditorTests).
+        foreach (var (path, html) in preview.Where(p => p.Key.EndsWith(".html", StringComparison.Ordinal) && !p.Key.StartsWith("admin/", StringComparison.Ordinal)))
         {
             Assert.Contains("<meta name=\"robots\" content=\"noindex\">", html, StringComparison.Ordinal);
             Assert.Contains("<link rel=\"canonical\" href=\"https://deploy-preview-7--physionorth.netlify.app/", html, StringComparison.Ordinal);

@@ -20,8 +20,10 @@ public sealed class SampleBuild : IAsyncLifetime
 
     public string Read(string path) => File.ReadAllText(Path.Combine(Output, path));
 
+    /// <summary>The site's pages: every HTML file but the editor's (admin/), which is a tool, not a page (EditorTests).</summary>
     public IEnumerable<string> HtmlPages() => Directory.EnumerateFiles(Output, "*.html", SearchOption.AllDirectories)
         .Select(f => Path.GetRelativePath(Output, f).Replace('\\', '/'))
+        .Where(f => !f.StartsWith("admin/", StringComparison.Ordinal))
         .Order(StringComparer.Ordinal);
 
     public Task DisposeAsync()

@@ -464,10 +464,11 @@ public sealed class DevServer : IAsyncDisposable
             response.Headers[name] = value;
         }
 
-        // The build's own _headers rules for this path (the API's content type and CORS), as Netlify applies them.
+        // The build's own _headers rules for this path (Content-Security-Policies, the API's content type and
+        // CORS), as Netlify applies them: every matching rule, and a header two rules set is sent with both values.
         foreach (var (name, value) in NetlifyHeaders.For(_pathHeaders, response.HttpContext.Request.Path.Value ?? "/"))
         {
-            response.Headers[name] = value;
+            response.Headers.Append(name, value);
         }
 
         response.StatusCode = status;

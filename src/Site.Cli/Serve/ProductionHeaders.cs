@@ -6,8 +6,8 @@ namespace Site.Cli.Serve;
 
 /// <summary>
 /// The headers production sends on every page, read from netlify.toml's <c>[[headers]]</c> rule for "/*"
-/// (the Content-Security-Policy among them), so <c>site serve</c> runs pages under the same rules: a script the
-/// CSP would block on Netlify is blocked in preview too.
+/// (HSTS, nosniff, referrer and permissions policies), so <c>site serve</c> runs pages under the same rules. The
+/// Content-Security-Policies come from the build's own <c>_headers</c>, which the server applies per path.
 /// </summary>
 public static class ProductionHeaders
 {

@@ -28,6 +28,9 @@ public sealed record SiteSettings(
     /// <summary>Item summaries per page of the content API's lists (<c>api_page_size</c>, default 50).</summary>
     public int ApiPageSize { get; init; } = 50;
 
+    /// <summary>Where the editor at /admin/ saves: the clinic's GitHub repository and branch (<c>editor:</c>).</summary>
+    public EditorSettings? Editor { get; init; }
+
     /// <summary>An absolute URL on the site's base URL for a root-relative path.</summary>
     public string Absolute(string path) => BaseUrl.TrimEnd('/') + path;
 
@@ -68,6 +71,7 @@ public sealed record SiteSettings(
         var footer = f.MapList("footer_navigation").Select(NavItem.Read).OfType<NavItem>().ToImmutableArray();
         var perPage = f.Number("articles_per_page", 1, 100) ?? 10;
         var apiPageSize = f.Number("api_page_size", 1, 500) ?? 50;
+        var editor = f.Map("editor") is { } e ? EditorSettings.Read(e) : null;
         var (socialImage, socialImageAlt) = ImageFields.Read(f, "social_image", "social_image_alt");
         if (socialImage is not null && !ContentUrls.IsSitePath(socialImage))
         {
@@ -85,6 +89,7 @@ public sealed record SiteSettings(
                 SocialImageAlt = socialImageAlt,
                 Severities = severities,
                 ApiPageSize = apiPageSize,
+                Editor = editor,
             };
     }
 
@@ -252,6 +257,31 @@ public sealed record Booking(string Url, string Label)
         var label = f.Text("label") ?? "Book an appointment";
         f.ReportUnknownKeys();
         return url is null ? null : new Booking(url, label);
+    }
+}
+
+/// <summary>
+/// The editor's git backend: the clinic's GitHub repository as <c>owner/name</c> and the branch it publishes from.
+/// Every edit made at /admin/ becomes a pull request there.
+/// </summary>
+public sealed partial record EditorSettings(string Repository, string Branch)
+{
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9-]+/[A-Za-z0-9._-]+$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex RepositoryPattern();
+
+    public static EditorSettings? Read(YamlFields f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var repository = f.Text("repo", required: true);
+        var branch = f.Text("branch") ?? "main";
+        f.ReportUnknownKeys();
+        if (repository is not null && !RepositoryPattern().IsMatch(repository))
+        {
+            f.Diagnostics.Error(DiagnosticIds.WrongType, f.LocationOf("repo"), $"'repo' must be a GitHub repository written owner/name, but it is '{repository}'.", "For example: repo: physionorth/website");
+            return null;
+        }
+
+        return repository is null ? null : new EditorSettings(repository, branch);
     }
 }
 

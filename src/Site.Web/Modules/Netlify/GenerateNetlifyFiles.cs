@@ -67,7 +67,12 @@ public sealed class GenerateNetlifyFiles(SiteSettings settings, bool preview) : 
     private string Headers(List<Document> files)
     {
         var text = new StringBuilder(Header).Append('\n');
-        text.Append('/').Append(AssetManifest.Folder).Append("/*\n  Cache-Control: public, max-age=31536000, immutable\n");
+
+        // The editor's policy for everything; the site's strict one besides for every path below but /admin/
+        // (see SecurityPolicies: Netlify sends both where two rules match, and the browser enforces both).
+        text.Append("/*\n  Content-Security-Policy: ").Append(SecurityPolicies.Editor).Append('\n');
+        var strict = "  Content-Security-Policy: " + SecurityPolicies.Site + "\n";
+        text.Append('/').Append(AssetManifest.Folder).Append("/*\n  Cache-Control: public, max-age=31536000, immutable\n").Append(strict);
 
         // Everything else revalidates. Rules are listed per top-level path so that none overlaps the
         // immutable rule above: Netlify combines overlapping rules' values for the same header.
@@ -80,6 +85,8 @@ public sealed class GenerateNetlifyFiles(SiteSettings settings, bool preview) : 
         foreach (var path in tops)
         {
             text.Append(path).Append("\n  Cache-Control: public, max-age=0, must-revalidate\n");
+            // The editor is a tool, never a search result, and keeps the editor's policy alone.
+            text.Append(path == "/" + Admin.EmitEditor.Folder + "/*" ? "  X-Robots-Tag: noindex\n" : strict);
         }
 
         // The content API is public, read-only data for other front ends: any origin may read it, and it is
