@@ -231,14 +231,14 @@ public sealed class ApiTests : IClassFixture<SampleBuild>
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
-            Site.Web.Modules.Api.JsonText.Write(json, "body", text);
             Site.Web.Modules.Api.JsonText.Write(json, "bytes", System.Text.Encoding.UTF8.GetBytes(text));
+            json.WriteString("after", "next");
             json.WriteEndObject();
         }
 
         using var read = JsonDocument.Parse(buffer.WrittenMemory);
-        Assert.Equal(text, read.RootElement.GetProperty("body").GetString());
         Assert.Equal(text, read.RootElement.GetProperty("bytes").GetString());
+        Assert.Equal("next", read.RootElement.GetProperty("after").GetString());
     }
 
     [Fact]

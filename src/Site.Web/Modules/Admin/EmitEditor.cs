@@ -19,19 +19,21 @@ public sealed class EmitEditor(ContentModel model, SiteSettings settings) : IMod
 
     private const string ResourcePrefix = "admin/";
 
-    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
+    // The embedded files never change while the program runs: read once, not on every rebuild of site serve.
+    private static readonly Lazy<ImmutableArray<(string Path, byte[] Bytes)>> Files = new(() =>
     {
-        var result = documents.ToBuilder();
         var assembly = typeof(EmitEditor).Assembly;
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        return [.. assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).Select(name =>
         {
             using var stream = assembly.GetManifestResourceStream(name)!;
             var bytes = new byte[stream.Length];
             stream.ReadExactly(bytes);
-            result.Add(new Document(null, Folder + "/" + name[ResourcePrefix.Length..], "") { Bytes = bytes });
-        }
+            return (Folder + "/" + name[ResourcePrefix.Length..], bytes);
+        })];
+    });
 
-        result.Add(new Document(null, Folder + "/config.yml", EditorConfig.Text(model, settings)));
-        return ValueTask.FromResult(result.ToImmutable());
-    }
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context) =>
+        ValueTask.FromResult(documents
+            .AddRange(Files.Value.Select(f => new Document(null, f.Path, "") { Bytes = f.Bytes }))
+            .Add(new Document(null, Folder + "/config.yml", EditorConfig.Text(model, settings))));
 }

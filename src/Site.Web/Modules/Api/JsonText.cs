@@ -17,22 +17,6 @@ public static class JsonText
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_value;
 
-    /// <summary>Writes <paramref name="name"/> with <paramref name="text"/> as its string value.</summary>
-    public static void Write(Utf8JsonWriter json, string name, string text)
-    {
-        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
-        try
-        {
-            // A .NET string turns into valid UTF-8 always: a lone surrogate becomes U+FFFD.
-            var length = Encoding.UTF8.GetBytes(text, bytes);
-            WriteValid(json, name, bytes.AsSpan(0, length));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(bytes);
-        }
-    }
-
     /// <summary>Writes <paramref name="name"/> with UTF-8 text as its value; invalid UTF-8 goes through the writer, which replaces it.</summary>
     public static void Write(Utf8JsonWriter json, string name, ReadOnlySpan<byte> utf8)
     {
