@@ -68,6 +68,15 @@ public sealed class ExternalLinkTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_redirect_gets_its_own_time_to_answer()
+    {
+        // Four answers of 0.4 s each: every one is within the 1 s limit, their sum is not.
+        var result = await Check("/slow-chain-3");
+        Assert.True(result.Status == ExternalStatus.Ok, result.Reason);
+        Assert.Contains("after 3 redirect(s)", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_server_that_never_answers_is_unverified_not_passed()
     {
         var result = await Check("/hang");

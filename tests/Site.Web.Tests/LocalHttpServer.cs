@@ -89,6 +89,17 @@ public sealed class LocalHttpServer : IDisposable
                     }
 
                     break;
+                case var slow when slow.StartsWith("/slow-chain-", StringComparison.Ordinal):
+                    // Like /chain-N, but every answer takes 0.4 s: quick enough for each request, slow in sum.
+                    await Task.Delay(400);
+                    var remaining = int.Parse(slow["/slow-chain-".Length..], System.Globalization.CultureInfo.InvariantCulture);
+                    response.StatusCode = remaining == 0 ? 200 : 302;
+                    if (remaining > 0)
+                    {
+                        response.RedirectLocation = $"{BaseUrl}/slow-chain-{remaining - 1}";
+                    }
+
+                    break;
                 case "/cookie-gate":
                     // Sets a cookie and sends the client back to itself; with the cookie, the page answers.
                     var admitted = context.Request.Cookies["gate"]?.Value == "1";

@@ -97,10 +97,9 @@ public sealed class ExternalLinkChecker(ExternalCheckOptions options, HttpMessag
         for (var attempt = 0; ; attempt++)
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
-            timeout.CancelAfter(options.Timeout);
             try
             {
-                var (response, hops, problem) = await FollowAsync(client, url, timeout.Token).ConfigureAwait(false);
+                var (response, hops, problem) = await FollowAsync(client, url, timeout, options.Timeout).ConfigureAwait(false);
                 using var answered = response;
                 if (problem is not null)
                 {
@@ -144,15 +143,18 @@ public sealed class ExternalLinkChecker(ExternalCheckOptions options, HttpMessag
     /// <summary>
     /// Follows redirects one at a time (the handler does not), so a loop, a page that redirects to itself, a chain
     /// longer than <see cref="MaxRedirects"/> or a redirect to nowhere is reported as such instead of being taken
-    /// for an answer. Returns the final response, or the problem.
+    /// for an answer. Each request gets its own <paramref name="perRequest"/> time to answer, so a long chain of
+    /// quick redirects is not mistaken for a server that does not answer. Returns the final response, or the problem.
     /// </summary>
-    private static async Task<(HttpResponseMessage? Response, int Hops, string? Problem)> FollowAsync(HttpClient client, Uri url, CancellationToken token)
+    private static async Task<(HttpResponseMessage? Response, int Hops, string? Problem)> FollowAsync(
+        HttpClient client, Uri url, CancellationTokenSource timeout, TimeSpan perRequest)
     {
         var visited = new List<Uri> { url };
         var current = url;
         for (var hops = 0; ; hops++)
         {
-            var response = await SendAsync(client, current, token).ConfigureAwait(false);
+            timeout.CancelAfter(perRequest);
+            var response = await SendAsync(client, current, timeout.Token).ConfigureAwait(false);
             var code = (int)response.StatusCode;
             if (code is < 300 or >= 400 or 304)
             {
