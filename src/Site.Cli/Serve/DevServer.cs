@@ -55,6 +55,7 @@ public sealed class DevServer : IAsyncDisposable
     private readonly ServeOptions _serve;
     private readonly TextWriter _log;
     private readonly IReadOnlyDictionary<string, string> _headers;
+    private readonly LocalBackend _backend;
     private readonly SemaphoreSlim _building = new(1, 1);
     private readonly ConcurrentDictionary<int, Channel> _clients = new();
     private readonly List<FileSystemWatcher> _watchers = [];
@@ -85,6 +86,7 @@ public sealed class DevServer : IAsyncDisposable
         _options = options with { Cache = options.Cache ?? new BuildCache(), BaseUrl = options.BaseUrl ?? $"http://127.0.0.1:{serve.Port}" };
         _serve = serve;
         _log = TextWriter.Synchronized(log);
+        _backend = new LocalBackend(Path.GetDirectoryName(Path.GetFullPath(options.Input)) ?? ".", options.Input, Saved);
         _headers = serve.Headers ?? ProductionHeaders.Load(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.Input)) ?? ".", "netlify.toml"), _log);
     }
 
@@ -214,6 +216,14 @@ public sealed class DevServer : IAsyncDisposable
         _ = RebuildAsync();
     }
 
+    /// <summary>A file the editor saved or deleted: rebuilt at once, whether or not files are watched.</summary>
+    private void Saved(string file)
+    {
+        _changed[file] = 0;
+        var timer = new Timer(_ => _ = RebuildAsync(), null, Quiet, Timeout.InfiniteTimeSpan);
+        Interlocked.Exchange(ref _debounce, timer)?.Dispose();
+    }
+
     private void Touched(object sender, FileSystemEventArgs e)
     {
         _changed[e.FullPath] = 0;
@@ -304,6 +314,14 @@ public sealed class DevServer : IAsyncDisposable
     {
         var request = context.Request;
         var response = context.Response;
+
+        // The editor's local backend keeps working while the build fails: the editor is how the failure is fixed.
+        if (request.Path.Value == Site.Web.Admin.EditorConfig.LocalBackendPath)
+        {
+            await _backend.HandleAsync(context, Port).ConfigureAwait(false);
+            return;
+        }
+
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             response.Headers.Allow = "GET, HEAD";
