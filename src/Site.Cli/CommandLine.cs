@@ -23,6 +23,9 @@ public sealed record CommandLine(string Command, BuildOptions Build, OutputForma
     /// <summary>For <c>site model</c>: print for people, or write JSON Schemas.</summary>
     public bool JsonSchema { get; init; }
 
+    /// <summary>For <c>site format</c>: report what would change, and change nothing.</summary>
+    public bool CheckOnly { get; init; }
+
     /// <summary>For <c>help</c>: the generated help text to print.</summary>
     public string HelpText { get; init; } = "";
 

@@ -22,6 +22,7 @@ internal static class CommandSyntax
     private static readonly Option<bool> Preview = new("--preview") { Description = "A deploy preview: noindex on every page, robots.txt disallows all" };
     private static readonly Option<bool> CheckExternal = new("--check-external") { Description = "Also check links to other websites (cached in .site-cache/)" };
     private static readonly Option<bool> WarningsAsErrors = new("--warnaserror") { Description = "Fail the build on warnings too" };
+    private static readonly Option<bool> CheckOnly = new("--check") { Description = "Change nothing; fail (exit 1) if a file is not in the editor's layout" };
     private static readonly Option<bool> Verbose = new("--verbose") { Description = "Print the time each build phase took" };
     private static readonly Option<string> Format = new("--format") { Description = "How problems are printed: text, json, or github (GitHub Actions annotations)", HelpName = "FORMAT", DefaultValueFactory = _ => "text" };
     private static readonly Option<string> ModelFormat = new("--format") { Description = "text (for people), or json-schema: one JSON Schema (draft 2020-12) per kind", HelpName = "FORMAT", DefaultValueFactory = _ => "text" };
@@ -69,6 +70,7 @@ internal static class CommandSyntax
         create.Arguments.Add(Words);
         root.Subcommands.Add(create);
         root.Subcommands.Add(With(new Command("model", "Print the content model: every kind and field, with type and help."), [Input, Theme, Output, ModelFormat]));
+        root.Subcommands.Add(With(new Command("format", "Give every content file's front matter the layout the editor writes (field order, one list item per line, lines folded at 80 columns), so editor saves change only what was edited. Bodies are never changed."), [Input, Theme, CheckOnly]));
         var explain = new Command("explain", "Explain a diagnostic id (for example SITE1004), or list them all.");
         explain.Arguments.Add(Ids);
         root.Subcommands.Add(explain);
@@ -159,6 +161,7 @@ internal static class CommandSyntax
             Port = serve ? result.GetValue(Port) : 8080,
             Values = fields,
             JsonSchema = name == "model" && result.GetValue(ModelFormat) == "json-schema",
+            CheckOnly = name == "format" && result.GetValue(CheckOnly),
         }, null);
     }
 

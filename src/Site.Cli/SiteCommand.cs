@@ -45,6 +45,8 @@ public static class SiteCommand
                 return await NewAsync(line, stdout, stderr).ConfigureAwait(false);
             case "model":
                 return await ModelAsync(line, stdout, stderr).ConfigureAwait(false);
+            case "format":
+                return await FormatAsync(line, stdout, stderr).ConfigureAwait(false);
             case "serve":
                 try
                 {
@@ -147,6 +149,50 @@ public static class SiteCommand
         }
 
         return Success;
+    }
+
+    private static async Task<int> FormatAsync(CommandLine line, TextWriter stdout, TextWriter stderr)
+    {
+        var paths = SitePaths.From(line.Build.Input, line.Build.Theme, line.Build.Output);
+        var diagnostics = new DiagnosticBag();
+        var model = ContentModel.Load(paths, diagnostics);
+        DiagnosticPrinter.Print(diagnostics.Sorted(), OutputFormat.Text, stderr);
+        if (model is null)
+        {
+            return Failed;
+        }
+
+        IReadOnlyList<FormatOutcome> outcomes;
+        try
+        {
+            outcomes = ContentFormat.Run(paths, model, write: !line.CheckOnly);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await stderr.WriteLineAsync($"site: could not rewrite a file: {ex.Message}").ConfigureAwait(false);
+            return Failed;
+        }
+
+        foreach (var outcome in outcomes.Where(o => o.Problem is not null))
+        {
+            await stderr.WriteLineAsync($"{outcome.File}: left as it is, because {outcome.Problem}.").ConfigureAwait(false);
+        }
+
+        var changed = outcomes.Where(o => o.Changed).ToList();
+        foreach (var outcome in changed)
+        {
+            await stdout.WriteLineAsync(line.CheckOnly ? $"{outcome.File}: not in the editor's layout" : $"Formatted {outcome.File}").ConfigureAwait(false);
+        }
+
+        var unchanged = outcomes.Count - changed.Count - outcomes.Count(o => o.Problem is not null);
+        await stdout.WriteLineAsync((line.CheckOnly, changed.Count) switch
+        {
+            (_, 0) => $"All {unchanged} content file(s) are in the editor's layout.",
+            (true, _) => $"{changed.Count} file(s) are not in the editor's layout ({unchanged} are). Run 'site format' to lay them out.",
+            _ => $"Formatted {changed.Count} file(s); {unchanged} were already in the editor's layout.",
+        }).ConfigureAwait(false);
+        var problems = outcomes.Any(o => o.Problem is not null);
+        return problems || (line.CheckOnly && changed.Count > 0) ? Failed : Success;
     }
 
     private static async Task<int> ExplainAsync(IReadOnlyList<string> ids, TextWriter stdout, TextWriter stderr)

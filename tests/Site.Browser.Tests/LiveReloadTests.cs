@@ -31,7 +31,7 @@ public sealed class LiveReloadTests(SiteFixture site)
             await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Your first visit, step by step", new() { Timeout = 15000 });
 
             await File.WriteAllTextAsync(file2, (await File.ReadAllTextAsync(file2)).Replace("date: 2026-09-15", "date: someday", StringComparison.Ordinal));
-            await Assertions.Expect(page.Locator("[data-site=build-error]")).ToContainTextAsync("your-first-physiotherapy-appointment.md(4,7)", new() { Timeout = 15000 });
+            await Assertions.Expect(page.Locator("[data-site=build-error]")).ToContainTextAsync("your-first-physiotherapy-appointment.md(5,7)", new() { Timeout = 15000 });
         }
         finally
         {

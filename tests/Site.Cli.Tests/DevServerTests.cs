@@ -126,7 +126,7 @@ public sealed class DevServerTests : IAsyncLifetime
         var overlay = await _http.GetAsync("/");
         Assert.Equal(HttpStatusCode.InternalServerError, overlay.StatusCode);
         var text = await overlay.Content.ReadAsStringAsync();
-        Assert.Contains("input/articles/increasing-your-running-safely.md(4,7)", text, StringComparison.Ordinal);
+        Assert.Contains("input/articles/increasing-your-running-safely.md(5,7)", text, StringComparison.Ordinal);
         Assert.Contains(LiveReload.Tag, text, StringComparison.Ordinal);
 
         _site.Edit("input/articles/increasing-your-running-safely.md", "date: soon", "date: 2026-10-20");

@@ -72,7 +72,7 @@ public sealed class ModelCommandTests : IDisposable
         Assert.True(code == 0, error);
         Assert.Contains("input/services/sports-massage.md", output.Replace('\\', '/'), StringComparison.Ordinal);
         var text = File.ReadAllText(Path.Combine(_sample.Input, "services", "sports-massage.md"));
-        Assert.Contains("practitioners: [melissa]", text, StringComparison.Ordinal);
+        Assert.Contains("practitioners:\n  - melissa", text, StringComparison.Ordinal);
         Assert.Contains("length_minutes: 45", text, StringComparison.Ordinal);
         Assert.Contains("draft: true", text, StringComparison.Ordinal);
         var (built, _, buildError) = await Run(["check", "--drafts", .. Folders()]);
@@ -96,7 +96,7 @@ public sealed class ModelCommandTests : IDisposable
     [Fact]
     public async Task The_summary_counts_suppressed_findings_and_verbose_lists_their_reasons()
     {
-        _sample.Edit("input/pages/about.md", "description: Physionorth is a physiotherapy clinic for runners and active people. Meet the team and find out how we work with you.", "description: About us.\nsuppress: [{id: SITE1009, reason: The page is short on purpose}]");
+        _sample.Edit("input/pages/about.md", "description: Physionorth is a physiotherapy clinic for runners and active\n  people. Meet the team and find out how we work with you.", "description: About us.\nsuppress: [{id: SITE1009, reason: The page is short on purpose}]");
         var (code, output, error) = await Run(["check", "--warnaserror", .. Folders()]);
         Assert.True(code == 0, error);
         Assert.Contains("0 warning(s), 0 error(s), 1 suppressed (--verbose lists them)", output, StringComparison.Ordinal);

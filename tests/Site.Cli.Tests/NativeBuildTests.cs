@@ -67,7 +67,7 @@ public sealed class NativeBuildTests : IClassFixture<NativeBuildTests.Published>
 
         var (code, _, error) = _published.Run("build", "--input", _sample.Input, "--theme", _sample.Theme, "--output", Path.Combine(_sample.Root, "out"));
         Assert.Equal(1, code);
-        Assert.Matches(@"input/articles/sitting-at-work-with-hamstring-pain\.md\(5,9\): error SITE\d{4}: .*melisa", error);
+        Assert.Matches(@"input/articles/sitting-at-work-with-hamstring-pain\.md\(6,9\): error SITE\d{4}: .*melisa", error);
         Assert.Contains("melissa", error, StringComparison.Ordinal);
 
         var (jsonCode, json, _) = _published.Run("check", "--input", _sample.Input, "--theme", _sample.Theme, "--format", "json");

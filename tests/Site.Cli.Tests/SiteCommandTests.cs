@@ -25,6 +25,35 @@ public sealed class SiteCommandTests : IDisposable
         ["--input", Path.Combine(_root, "input"), "--theme", Path.Combine(_root, "theme"), "--output", Path.Combine(_root, "output"), .. extra];
 
     [Fact]
+    public async Task Format_lays_out_hand_written_files_as_the_editor_writes_them_and_leaves_files_it_cannot()
+    {
+        CopySample();
+        string[] folders = ["--input", Path.Combine(_root, "input"), "--theme", Path.Combine(_root, "theme")];
+        var (clean, cleanOut, _) = await Run(["format", "--check", .. folders]);
+        Assert.True(clean == 0, cleanOut);
+
+        var article = Path.Combine(_root, "input", "articles", "increasing-your-running-safely.md");
+        var original = File.ReadAllText(article);
+        var handWritten = original.Replace("tags:\n  - running\n  - training load\n", "", StringComparison.Ordinal).Replace("title:", "tags: [running, training load]\ntitle:", StringComparison.Ordinal);
+        File.WriteAllText(article, handWritten);
+        var commented = Path.Combine(_root, "input", "authors", "nicole.md");
+        var withComment = File.ReadAllText(commented).Replace("\n---\n", "\n# ask Nicole before changing\n---\n", StringComparison.Ordinal);
+        File.WriteAllText(commented, withComment);
+
+        var (check, checkOut, checkErr) = await Run(["format", "--check", .. folders]);
+        Assert.Equal(1, check);
+        Assert.Contains("increasing-your-running-safely.md: not in the editor's layout", checkOut, StringComparison.Ordinal);
+        Assert.Equal(handWritten, File.ReadAllText(article));
+
+        var (code, output, error) = await Run(["format", .. folders]);
+        Assert.Equal(1, code); // the file with a comment was left alone, and that is said
+        Assert.Contains("Formatted", output, StringComparison.Ordinal);
+        Assert.Contains("nicole.md: left as it is, because its front matter has comments", error, StringComparison.Ordinal);
+        Assert.Equal(original, File.ReadAllText(article));
+        Assert.Equal(withComment, File.ReadAllText(commented));
+    }
+
+    [Fact]
     public async Task Help_prints_usage_and_succeeds()
     {
         var (code, output, _) = await Run("--help");
@@ -88,7 +117,7 @@ public sealed class SiteCommandTests : IDisposable
         File.WriteAllText(article, File.ReadAllText(article).Replace("date: 2026-10-20", "date: soon", StringComparison.Ordinal));
         var (code, output, error) = await Run(["build", .. Folders()]);
         Assert.Equal(1, code);
-        Assert.Contains("increasing-your-running-safely.md(4,7): error SITE1004: 'date' must be a date written as YYYY-MM-DD", error, StringComparison.Ordinal);
+        Assert.Contains("increasing-your-running-safely.md(5,7): error SITE1004: 'date' must be a date written as YYYY-MM-DD", error, StringComparison.Ordinal);
         Assert.Contains("Build failed; output was left as it was: 0 warning(s), 1 error(s)", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(_root, "output")));
     }
@@ -102,7 +131,7 @@ public sealed class SiteCommandTests : IDisposable
         var (code, _, error) = await Run(["check", .. Folders("--format", "github")]);
         Assert.Equal(1, code);
         Assert.Contains("::error file=", error, StringComparison.Ordinal);
-        Assert.Contains("sitting-at-work-with-hamstring-pain.md,line=5,col=9,title=SITE1006::There is no author 'melisa'", error, StringComparison.Ordinal);
+        Assert.Contains("sitting-at-work-with-hamstring-pain.md,line=6,col=9,title=SITE1006::There is no author 'melisa'", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -110,13 +139,13 @@ public sealed class SiteCommandTests : IDisposable
     {
         CopySample();
         var article = Path.Combine(_root, "input", "articles", "increasing-your-running-safely.md");
-        File.WriteAllText(article, File.ReadAllText(article).Replace("tags: [running, training load]", "tgas: [running]", StringComparison.Ordinal));
+        File.WriteAllText(article, File.ReadAllText(article).Replace("tags:\n  - running\n  - training load", "tgas:\n  - running", StringComparison.Ordinal));
         var (code, output, _) = await Run(["check", .. Folders("--format", "json")]);
         Assert.Equal(1, code);
         using var json = System.Text.Json.JsonDocument.Parse(output);
         var first = json.RootElement[0];
         Assert.Equal("SITE1005", first.GetProperty("id").GetString());
-        Assert.Equal(7, first.GetProperty("line").GetInt32());
+        Assert.Equal(9, first.GetProperty("line").GetInt32());
         Assert.Equal("Did you mean 'tags'?", first.GetProperty("help").GetString());
     }
 
@@ -145,7 +174,7 @@ public sealed class SiteCommandTests : IDisposable
         CopySample();
         var page = Path.Combine(_root, "input", "pages", "about.md");
         File.WriteAllText(page, File.ReadAllText(page).Replace(
-            "description: Physionorth is a physiotherapy clinic for runners and active people. Meet the team and find out how we work with you.",
+            "description: Physionorth is a physiotherapy clinic for runners and active\n  people. Meet the team and find out how we work with you.",
             "description: About us.",
             StringComparison.Ordinal));
         Assert.Equal(0, (await Run(["check", .. Folders()])).Code);
@@ -155,14 +184,14 @@ public sealed class SiteCommandTests : IDisposable
     public static TheoryData<string, string, string, string> SampleDefects => new()
     {
         // file under input/, text to find, replacement, expected "file(line,col): error ID" prefix
-        { "articles/sitting-at-work-with-hamstring-pain.md", "author: melissa", "author: melisa", "articles/sitting-at-work-with-hamstring-pain.md(5,9): error SITE1006" },
-        { "articles/increasing-your-running-safely.md", "proximal-hamstring-tendinopathy-in-runners/#what-causes-it", "proximal-hamstring-tendinopathy-in-runners/#what-causes-this", "articles/increasing-your-running-safely.md(40,1): error SITE2002" },
-        { "articles/proximal-hamstring-tendinopathy-in-runners.md", "(/conditions/proximal-hamstring-tendinopathy/)", "(/conditions/hamstring-tendinopathy/)", "articles/proximal-hamstring-tendinopathy-in-runners.md(19,23): error SITE2001" },
-        { "articles/your-first-physiotherapy-appointment.md", "date: 2026-09-15", "date: 15/09/2026", "articles/your-first-physiotherapy-appointment.md(4,7): error SITE1004" },
-        { "articles/your-first-physiotherapy-appointment.md", "tags: [getting started]", "tags:\n\t- getting started", "articles/your-first-physiotherapy-appointment.md(8,1): error SITE1001" },
-        { "articles/sitting-at-work-with-hamstring-pain.md", "tags: [hamstring, work and lifestyle]", "tags: [hamstring]\nimage: /assets/images/melissa.svg", "articles/sitting-at-work-with-hamstring-pain.md(8,8): error SITE1008" },
-        { "articles/sitting-at-work-with-hamstring-pain.md", "conditions: [proximal-hamstring-tendinopathy]", "condition: [proximal-hamstring-tendinopathy]", "articles/sitting-at-work-with-hamstring-pain.md(6,1): error SITE1005" },
-        { "conditions/proximal-hamstring-tendinopathy.md", "reviewed_by: nicole", "reviewed_by: nicol", "conditions/proximal-hamstring-tendinopathy.md(30,14): error SITE1006" },
+        { "articles/sitting-at-work-with-hamstring-pain.md", "author: melissa", "author: melisa", "articles/sitting-at-work-with-hamstring-pain.md(6,9): error SITE1006" },
+        { "articles/increasing-your-running-safely.md", "proximal-hamstring-tendinopathy-in-runners/#what-causes-it", "proximal-hamstring-tendinopathy-in-runners/#what-causes-this", "articles/increasing-your-running-safely.md(44,1): error SITE2002" },
+        { "articles/proximal-hamstring-tendinopathy-in-runners.md", "(/conditions/proximal-hamstring-tendinopathy/)", "(/conditions/hamstring-tendinopathy/)", "articles/proximal-hamstring-tendinopathy-in-runners.md(25,23): error SITE2001" },
+        { "articles/your-first-physiotherapy-appointment.md", "date: 2026-09-15", "date: 15/09/2026", "articles/your-first-physiotherapy-appointment.md(5,7): error SITE1004" },
+        { "articles/your-first-physiotherapy-appointment.md", "tags:\n  - getting started", "tags:\n\t- getting started", "articles/your-first-physiotherapy-appointment.md(9,1): error SITE1001" },
+        { "articles/sitting-at-work-with-hamstring-pain.md", "tags:\n  - hamstring\n  - work and lifestyle", "tags:\n  - hamstring\nimage: /assets/images/melissa.svg", "articles/sitting-at-work-with-hamstring-pain.md(11,8): error SITE1008" },
+        { "articles/sitting-at-work-with-hamstring-pain.md", "conditions:\n  - proximal-hamstring-tendinopathy", "condition:\n  - proximal-hamstring-tendinopathy", "articles/sitting-at-work-with-hamstring-pain.md(7,1): error SITE1005" },
+        { "conditions/proximal-hamstring-tendinopathy.md", "reviewed_by: nicole", "reviewed_by: nicol", "conditions/proximal-hamstring-tendinopathy.md(34,14): error SITE1006" },
         { "site.yml", "  page: medical-disclaimer", "  page: medical-disclaimers", "site.yml(36,9): error SITE3004" },
     };
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Site.Engine.Diagnostics;
+using Site.Web.Admin;
 using Site.Web.Model;
 using YamlDotNet.RepresentationModel;
 
@@ -53,6 +54,8 @@ public sealed class EditorTests(SampleBuild sample) : IClassFixture<SampleBuild>
 
             var fields = ((YamlSequenceNode)collection["fields"]).Cast<YamlMappingNode>().ToList();
             Assert.Equal([.. kind.Fields.Select(f => f.Name), "draft", "body"], fields.Select(f => Scalar(f, "name")));
+            // The editor writes front matter in the form's order; site format lays files out in the same one.
+            Assert.Equal(EditorConfig.FieldOrder(kind), fields.Select(f => Scalar(f, "name")));
             foreach (var field in kind.Fields)
             {
                 var widget = fields.Single(f => Scalar(f, "name") == field.Name);

@@ -175,7 +175,10 @@ public sealed class HostilePayloadTests : IDisposable
 
                     break;
                 case YamlScalarNode { Value: { } value } scalar:
-                    var replacement = "'" + (value + " " + Payload).Replace("'", "''", StringComparison.Ordinal) + "'";
+                    // A plain value folded over several lines keeps its line breaks inside the quotes (YAML reads each
+                    // as a space), so every line below it stays where the build's messages say it is.
+                    var source = scalar.Style == ScalarStyle.Plain ? text[(yamlStart + (int)scalar.Start.Index)..(yamlStart + (int)scalar.End.Index)] : value;
+                    var replacement = "'" + (source + " " + Payload).Replace("'", "''", StringComparison.Ordinal) + "'";
                     found.Add(new Edit(file, yamlStart + (int)scalar.Start.Index, yamlStart + (int)scalar.End.Index, (int)scalar.Start.Line + lineOffset, keyLine, replacement));
                     break;
             }

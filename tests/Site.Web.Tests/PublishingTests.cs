@@ -156,7 +156,7 @@ public class PublishingTests
         Assert.Contains("draft: true", text, StringComparison.Ordinal);
         Assert.Contains("author: melissa", text, StringComparison.Ordinal);
         Assert.DoesNotContain("reviewed_by", text, StringComparison.Ordinal); // --author names the author, not a reviewer
-        Assert.Contains("conditions: [proximal-hamstring-tendinopathy]", text, StringComparison.Ordinal);
+        Assert.Contains("conditions:\n  - proximal-hamstring-tendinopathy", text, StringComparison.Ordinal);
 
         TestSite.AssertClean(await site.BuildAsync(new BuildOptions { Drafts = true, Now = now }));
         Assert.True(site.OutputExists("articles/knee-pain-what-runners-should-know/index.html"));

@@ -90,6 +90,16 @@ public static class EditorConfig
         };
     }
 
+    /// <summary>
+    /// The names of the editor's fields for a kind, in the form's order: the model's fields, then draft and the
+    /// body. The editor writes front matter in this order, and so does <c>site format</c>.
+    /// </summary>
+    public static IReadOnlyList<string> FieldOrder(KindDefinition kind)
+    {
+        ArgumentNullException.ThrowIfNull(kind);
+        return [.. kind.Fields.Select(f => f.Name), "draft", "body"];
+    }
+
     /// <summary>The kind's URL pattern (<c>/articles/{id}/</c>) as the editor's preview path (<c>articles/{{slug}}/</c>).</summary>
     public static string PreviewPath(string urlPattern)
     {

@@ -96,7 +96,9 @@ public static class Scaffold
         try
         {
             Directory.CreateDirectory(folder);
-            File.WriteAllText(file, text.ToString(), new UTF8Encoding(false));
+            // In the editor's layout from the start, so the first save from the editor rewrites nothing.
+            var written = text.ToString();
+            File.WriteAllText(file, FrontMatterLayout.Canonical(written, Admin.EditorConfig.FieldOrder(kind), out _) ?? written, new UTF8Encoding(false));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
