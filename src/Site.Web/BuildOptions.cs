@@ -51,6 +51,12 @@ public sealed record BuildOptions
     /// </summary>
     public bool Api { get; init; } = true;
 
+    /// <summary>
+    /// Content files to read from memory instead of disk, by full path (the editor's preview of unsaved values);
+    /// see <see cref="SitePaths.Overlay"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Overlay { get; init; }
+
     /// <summary>Counters the engine updates as it goes, for the command line's progress line.</summary>
     public Site.Engine.BuildProgress? Progress { get; init; }
 }

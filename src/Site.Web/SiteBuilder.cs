@@ -39,7 +39,7 @@ public static class SiteBuilder
         ImmutableArray<Diagnostic> reported = default;
         ImmutableArray<SuppressedFinding> suppressed = [];
         var timings = ImmutableArray.CreateBuilder<KeyValuePair<string, TimeSpan>>();
-        var paths = SitePaths.From(options.Input, options.Theme, options.Output, options.DisplayRoot);
+        var paths = SitePaths.From(options.Input, options.Theme, options.Output, options.DisplayRoot) with { Overlay = options.Overlay };
 
         var settings = LoadSettings(paths, options, diagnostics);
         var model = ContentModel.Load(paths, diagnostics);

@@ -9,6 +9,12 @@ public sealed record SitePaths(string Input, string Theme, string Output, string
         Path.GetFullPath(output),
         Path.GetFullPath(displayRoot ?? Environment.CurrentDirectory));
 
+    /// <summary>
+    /// Content files read from memory instead of disk, by full path: the editor's unsaved values, which
+    /// <c>site serve</c> builds into a preview. A path here that is not on disk is read as a new file.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? Overlay { get; init; }
+
     /// <summary>The content model: one file per kind of content.</summary>
     public string Model => Path.Combine(Input, Site.Web.Model.ContentModel.FolderName);
 

@@ -217,6 +217,73 @@ public sealed class LocalBackendTests : IAsyncLifetime
         Assert.Contains("date: soon", (string?)body!["data"], StringComparison.Ordinal);
     }
 
+    private async Task<JsonNode> Preview(JsonObject data, string? path = "input/articles/increasing-your-running-safely.md")
+    {
+        var request = new JsonObject { ["collection"] = "article", ["path"] = path, ["data"] = data };
+        using var response = await _http.PostAsync(EntryPreview.RequestPath, new StringContent(request.ToJsonString(), Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, text);
+        return JsonNode.Parse(text)!;
+    }
+
+    private static JsonObject Values(string body, string date = "2026-10-20") => new()
+    {
+        ["title"] = "Increasing your running, unsaved",
+        ["description"] = "Simple rules for adding distance, hills and speed to your running, so your muscles and tendons keep up.",
+        ["date"] = date,
+        ["author"] = "nicole",
+        ["conditions"] = new JsonArray("proximal-hamstring-tendinopathy"),
+        ["tags"] = new JsonArray("running"),
+        ["body"] = body,
+    };
+
+    [Fact]
+    public async Task The_preview_is_the_real_page_with_the_builds_messages_for_unsaved_values_and_saves_nothing()
+    {
+        var file = Path.Combine(_site.Input, "articles", "increasing-your-running-safely.md");
+        var before = File.ReadAllText(file);
+        var answer = await Preview(Values("\nRead [the guide](/articles/no-such-guide/) first.\n"));
+
+        var diagnostic = answer["diagnostics"]!.AsArray().Single(d => (string?)d!["id"] == "SITE2001");
+        Assert.Equal("body", (string?)diagnostic!["field"]);
+        Assert.Contains("/articles/no-such-guide/", (string?)diagnostic["message"], StringComparison.Ordinal);
+        var url = (string?)answer["url"];
+        Assert.Equal("/admin/preview/articles/increasing-your-running-safely/", url);
+
+        using var page = await _http.GetAsync(url);
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("Increasing your running, unsaved", html, StringComparison.Ordinal);
+        Assert.Contains("data-site=\"disclaimer\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-site=\"book-now\"", html, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Contains("script-src 'self'", page.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.False(page.Headers.Contains("X-Frame-Options"));
+
+        // Nothing was written to input/, and the served site still has the saved article.
+        Assert.Equal(before, File.ReadAllText(file));
+        Assert.DoesNotContain("unsaved", await _http.GetStringAsync("articles/increasing-your-running-safely/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_value_the_model_refuses_is_named_by_its_field_and_no_stale_page_is_offered()
+    {
+        await Preview(Values("\nFine.\n"));
+        var answer = await Preview(Values("\nFine.\n", date: "next week"));
+        var diagnostic = answer["diagnostics"]!.AsArray().Single(d => (string?)d!["severity"] == "error");
+        Assert.Equal("date", (string?)diagnostic!["field"]);
+        Assert.Equal("SITE1004", (string?)diagnostic["id"]);
+        Assert.Null(answer["url"]);
+    }
+
+    [Fact]
+    public async Task A_new_entry_is_previewed_under_the_file_name_its_title_gives()
+    {
+        var answer = await Preview(Values("\nA new one.\n"), path: null);
+        Assert.Equal("/admin/preview/articles/increasing-your-running-unsaved/", (string?)answer["url"]);
+        Assert.False(File.Exists(Path.Combine(_site.Input, "articles", "increasing-your-running-unsaved.md")));
+    }
+
     /// <summary>input/articles/linked is a link to a folder outside input/.</summary>
     private void LinkOutside()
     {

@@ -56,6 +56,7 @@ public sealed class DevServer : IAsyncDisposable
     private readonly TextWriter _log;
     private readonly IReadOnlyDictionary<string, string> _headers;
     private readonly LocalBackend _backend;
+    private readonly EntryPreview _preview;
     private readonly SemaphoreSlim _building = new(1, 1);
     private readonly ConcurrentDictionary<int, Channel> _clients = new();
     private readonly List<FileSystemWatcher> _watchers = [];
@@ -87,6 +88,7 @@ public sealed class DevServer : IAsyncDisposable
         _serve = serve;
         _log = TextWriter.Synchronized(log);
         _backend = new LocalBackend(Path.GetDirectoryName(Path.GetFullPath(options.Input)) ?? ".", options.Input, Saved);
+        _preview = new EntryPreview(_options, _backend, Port);
         _headers = serve.Headers ?? ProductionHeaders.Load(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(options.Input)) ?? ".", "netlify.toml"), _log);
     }
 
@@ -181,6 +183,7 @@ public sealed class DevServer : IAsyncDisposable
                 {
                     // An overflow or a watch that died: read everything next time, and watch afresh.
                     Volatile.Write(ref _changesUnknown, true);
+                    _preview.Unknown();
                     Volatile.Write(ref _missing, true);
                 };
                 watcher.EnableRaisingEvents = true;
@@ -208,6 +211,7 @@ public sealed class DevServer : IAsyncDisposable
 
         Volatile.Write(ref _missing, missing);
         Volatile.Write(ref _changesUnknown, true);
+        _preview.Unknown();
         if (!missing)
         {
             Watch();
@@ -220,6 +224,7 @@ public sealed class DevServer : IAsyncDisposable
     private void Saved(string file)
     {
         _changed[file] = 0;
+        _preview.Touched(file);
         var timer = new Timer(_ => _ = RebuildAsync(), null, Quiet, Timeout.InfiniteTimeSpan);
         Interlocked.Exchange(ref _debounce, timer)?.Dispose();
     }
@@ -227,9 +232,11 @@ public sealed class DevServer : IAsyncDisposable
     private void Touched(object sender, FileSystemEventArgs e)
     {
         _changed[e.FullPath] = 0;
+        _preview.Touched(e.FullPath);
         if (e is RenamedEventArgs renamed)
         {
             _changed[renamed.OldFullPath] = 0;
+            _preview.Touched(renamed.OldFullPath);
         }
 
         // The watched folder itself went away: its watcher sees nothing more; CheckFolders watches it afresh.
@@ -322,6 +329,12 @@ public sealed class DevServer : IAsyncDisposable
             return;
         }
 
+        if (request.Path.Value == EntryPreview.RequestPath)
+        {
+            await _preview.HandleAsync(context).ConfigureAwait(false);
+            return;
+        }
+
         if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
             response.Headers.Allow = "GET, HEAD";
@@ -352,6 +365,12 @@ public sealed class DevServer : IAsyncDisposable
             case LiveReload.EventsPath:
                 await StreamEventsAsync(context).ConfigureAwait(false);
                 return;
+        }
+
+        if (path.StartsWith(EntryPreview.PagesPath + "/", StringComparison.Ordinal))
+        {
+            await ServePreviewAsync(context, path[EntryPreview.PagesPath.Length..]).ConfigureAwait(false);
+            return;
         }
 
         if (!_errors.IsEmpty)
@@ -407,9 +426,11 @@ public sealed class DevServer : IAsyncDisposable
     /// the 404 page. Files come from a <see cref="PhysicalFileProvider"/> over the served folder (which refuses
     /// paths that climb out of it), and a file whose real path, symbolic links resolved, is elsewhere is not served.
     /// </summary>
-    private (int Status, IFileInfo? File, string? Redirect) Resolve(string path)
+    private (int Status, IFileInfo? File, string? Redirect) Resolve(string path) => Resolve(_options.Output, path);
+
+    private static (int Status, IFileInfo? File, string? Redirect) Resolve(string folder, string path)
     {
-        var root = Path.GetFullPath(_options.Output);
+        var root = Path.GetFullPath(folder);
         if (!Directory.Exists(root))
         {
             return (404, null, null);
@@ -439,6 +460,35 @@ public sealed class DevServer : IAsyncDisposable
         }
 
         return (404, Existing("/404.html"), null);
+    }
+
+    /// <summary>
+    /// A page of the editor's preview, framed by the editor: the site's strict policy, except that the editor's
+    /// own pages may frame it; never indexed.
+    /// </summary>
+    private async Task ServePreviewAsync(HttpContext context, string path)
+    {
+        var response = context.Response;
+        var (status, file, _) = Resolve(_preview.Output, path);
+        response.Headers.ContentSecurityPolicy = Site.Web.Modules.Netlify.SecurityPolicies.Site.Replace("frame-ancestors 'none'", "frame-ancestors 'self'", StringComparison.Ordinal);
+        response.Headers["X-Robots-Tag"] = "noindex";
+        response.Headers["X-Content-Type-Options"] = "nosniff";
+        response.Headers.CacheControl = "no-store";
+        if (file is null || status != 200)
+        {
+            response.StatusCode = 404;
+            response.ContentType = "text/plain; charset=utf-8";
+            await response.WriteAsync("No preview of this page yet.", context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
+        response.StatusCode = 200;
+        response.ContentType = ContentType(file.Name);
+        response.ContentLength = file.Length;
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await response.SendFileAsync(file, context.RequestAborted).ConfigureAwait(false);
+        }
     }
 
     private async Task StreamEventsAsync(HttpContext context)
@@ -538,6 +588,7 @@ public sealed class DevServer : IAsyncDisposable
         // A rebuild in progress finishes before the folder it writes is let go.
         await _building.WaitAsync(CancellationToken.None).ConfigureAwait(false);
         _building.Release();
+        _preview.Dispose();
         _stop.Dispose();
     }
 

@@ -69,8 +69,10 @@ public sealed class LocalBackend(string projectFolder, string inputFolder, Actio
         }
     }
 
-    private static void Guard(HttpContext context, int port)
+    /// <summary>Refuses a request that is not from this computer's own editor page (see the class summary).</summary>
+    public static void Guard(HttpContext context, int port)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var request = context.Request;
         if (context.Connection.RemoteIpAddress is { } remote && !IPAddress.IsLoopback(remote))
         {

@@ -33,11 +33,13 @@ public sealed class LinkOrigins
         }
     }
 
-    private static string? SourceText(Document page)
+    private string? SourceText(Document page)
     {
         try
         {
-            return page.Get<string>(MetadataKeys.SourcePath) is { } path ? File.ReadAllText(path) : null;
+            return page.Get<string>(MetadataKeys.SourcePath) is not { } path ? null
+                : _paths.Overlay is { } overlay && overlay.TryGetValue(path, out var unsaved) ? unsaved
+                : File.ReadAllText(path);
         }
         catch (IOException)
         {

@@ -22,18 +22,28 @@ public sealed class ReadContent(string folder, SitePaths paths, BuildCache? cach
         }
 
         var files = SourceFiles.Enumerate(folder, paths.Input, paths, context.Diagnostics, search: SearchOption.TopDirectoryOnly).ToList();
+        var overlay = paths.Overlay;
+        if (overlay is not null)
+        {
+            // An entry the editor has not saved yet is read as if it were in its folder.
+            var full = Path.GetFullPath(folder);
+            files.AddRange(overlay.Keys.Where(f => Path.GetDirectoryName(f) == full && !files.Contains(f)));
+            files.Sort(StringComparer.Ordinal);
+        }
+
         var read = new Document[files.Count];
         // Plain synchronous reads in parallel: for many small files they beat async IO, and they do not
         // wait for the thread pool to warm up on a short build.
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = context.CancellationToken }, i =>
         {
-            if (cache is not null && cache.Unchanged(files[i]) is { } kept)
+            var unsaved = overlay is not null && overlay.TryGetValue(files[i], out var value) ? value : null;
+            if (unsaved is null && cache is not null && cache.Unchanged(files[i]) is { } kept)
             {
                 read[i] = kept;
                 return;
             }
 
-            if (SourceText.Read(files[i], paths.Display(files[i]), context.Diagnostics) is not { } text)
+            if ((unsaved ?? SourceText.Read(files[i], paths.Display(files[i]), context.Diagnostics)) is not { } text)
             {
                 return;
             }
@@ -41,7 +51,10 @@ public sealed class ReadContent(string folder, SitePaths paths, BuildCache? cach
             read[i] = new Document(paths.Display(files[i]), null, text)
                 .With(MetadataKeys.Slug, Path.GetFileNameWithoutExtension(files[i]))
                 .With(MetadataKeys.SourcePath, files[i]);
-            cache?.Remember(files[i], read[i]);
+            if (unsaved is null)
+            {
+                cache?.Remember(files[i], read[i]);
+            }
         });
 
         var result = documents.ToBuilder();
