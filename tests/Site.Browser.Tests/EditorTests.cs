@@ -24,17 +24,16 @@ public sealed class EditorTests(SiteFixture site)
             }
         };
 
-        // No local backend answers in this fixture, so the editor falls back to the configured GitHub backend
-        // and asks the person to sign in: it got that far only if its configuration passed its own validation.
-        visit.AllowedErrors.Add("/admin/backend/api/v1");
-        var response = await page.GotoAsync("/admin/");
+        // Under an address that is not this computer's, as on the published site, the editor does not look for
+        // site serve's local backend: it uses the configured GitHub backend and asks the person to sign in. It got
+        // that far only if its configuration passed its own validation.
+        var response = await page.GotoAsync(site.PublicUrl + "/admin/");
         Assert.Equal(Site.Web.Modules.Netlify.SecurityPolicies.Editor, await response!.HeaderValueAsync("content-security-policy"));
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Login with GitHub" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         Directory.CreateDirectory(site.ScreenshotFolder);
         await page.ScreenshotAsync(new() { Path = Path.Combine(site.ScreenshotFolder, "editor-login-1366.png") });
         Assert.Empty(violations);
-        var unexpected = visit.Problems.Where(p => !p.Contains("/admin/backend/api/v1", StringComparison.Ordinal)).ToList();
-        Assert.True(unexpected.Count == 0, string.Join("\n", unexpected));
+        Assert.True(visit.Problems.Count == 0, string.Join("\n", visit.Problems));
     }
 
     [BrowserFact]

@@ -24,6 +24,12 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>A host name the browser maps to this server, so pages see an address that is not local.</summary>
+    public const string PublicHost = "physionorth.test";
+
+    /// <summary>The server under <see cref="PublicHost"/>: the editor there behaves as on the published site.</summary>
+    public string PublicUrl => BaseUrl.Replace("127.0.0.1", PublicHost, StringComparison.Ordinal);
+
     public string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public static string RepositoryRoot => TestFiles.RepositoryRoot;
@@ -53,7 +59,9 @@ public sealed class SiteFixture : IAsyncLifetime
         {
             ExecutablePath = ChromiumPath,
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            // physionorth.test reaches this server under a name that is not this computer's, as the published site is.
+            // It is treated as secure, as the published site's https address is (the editor needs a secure context).
+            Args = [$"--host-resolver-rules=MAP {PublicHost} 127.0.0.1", $"--unsafely-treat-insecure-origin-as-secure={PublicUrl}", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         Directory.CreateDirectory(ScreenshotFolder);
     }

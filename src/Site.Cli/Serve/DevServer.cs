@@ -50,7 +50,10 @@ public sealed class DevServer : IAsyncDisposable
 
     // How often a folder that disappeared (input/ deleted, a branch switched) is looked for again.
     private static readonly TimeSpan Recheck = TimeSpan.FromMilliseconds(500);
-    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new(new Dictionary<string, string>(new FileExtensionContentTypeProvider().Mappings, StringComparer.OrdinalIgnoreCase)
+    {
+        [".yml"] = "text/yaml", // the editor's config.yml, which Decap CMS expects as YAML
+    });
     private readonly BuildOptions _options;
     private readonly ServeOptions _serve;
     private readonly TextWriter _log;
@@ -386,6 +389,13 @@ public sealed class DevServer : IAsyncDisposable
         }
 
         var (status, file, redirect) = Resolve(path);
+        if (status == 404 && path.StartsWith("/assets/", StringComparison.Ordinal) && Resolve(_options.Input, path) is (200, { } uploaded, null))
+        {
+            // A picture the editor uploaded a moment ago (input/assets/ is published as /assets/), asked for by the
+            // editor's form or its preview before the rebuild that publishes it has finished.
+            (status, file) = (200, uploaded);
+        }
+
         if (redirect is not null)
         {
             Redirect(context, 301, redirect);
@@ -401,7 +411,9 @@ public sealed class DevServer : IAsyncDisposable
         try
         {
             var type = ContentType(file.Name);
-            if (_serve.LiveReload && type.StartsWith("text/html", StringComparison.Ordinal))
+            // The editor is never reloaded by a rebuild: its own saves cause them, and a reload would drop what is
+            // being typed.
+            if (_serve.LiveReload && type.StartsWith("text/html", StringComparison.Ordinal) && !path.StartsWith("/" + Site.Web.Modules.Admin.EmitEditor.Folder + "/", StringComparison.Ordinal))
             {
                 var html = await File.ReadAllTextAsync(file.PhysicalPath!, context.RequestAborted).ConfigureAwait(false);
                 await WriteAsync(context, status, type, Encoding.UTF8.GetBytes(LiveReload.Inject(html))).ConfigureAwait(false);

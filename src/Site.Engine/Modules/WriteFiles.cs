@@ -61,6 +61,33 @@ public sealed class WriteFiles : IModule
         return ValueTask.FromResult(documents);
     }
 
+    private static bool Unchanged(string path, ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists || info.Length != bytes.Length)
+            {
+                return false;
+            }
+
+            using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            var existing = System.Buffers.ArrayPool<byte>.Shared.Rent(bytes.Length);
+            try
+            {
+                return RandomAccess.Read(handle, existing.AsSpan(0, bytes.Length), 0) == bytes.Length && existing.AsSpan(0, bytes.Length).SequenceEqual(bytes);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(existing);
+            }
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>
     /// Writes one new file with as few system calls as .NET allows: no lock (the staging folder is ours alone),
     /// no preallocation, one positioned write. Per file this is open, write, close instead of eight calls,
@@ -68,6 +95,14 @@ public sealed class WriteFiles : IModule
     /// </summary>
     internal static void WriteOne(string path, Document document)
     {
+        // A build that writes in place (site serve after its first build) leaves a file that already has these
+        // bytes alone: rewriting it would truncate it under a browser reading it (the editor's 8 MB bundle is
+        // rewritten by every rebuild otherwise).
+        if (document.Bytes is { } same && Unchanged(path, same.Span))
+        {
+            return;
+        }
+
         using var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
         if (document.Bytes is { } bytes)
         {
