@@ -244,6 +244,33 @@ public sealed partial class LocalEditorTests(SiteFixture site)
     }
 
     [BrowserFact]
+    public async Task The_clinics_phone_changed_in_the_settings_form_changes_that_line_of_site_yml_only()
+    {
+        await using var editor = await Editor.OpenAsync(site);
+        var page = editor.Page;
+        const string path = "input/site.yml";
+        var before = editor.Read(path).Split('\n');
+        await page.GotoAsync("/admin/#/collections/settings/entries/site");
+        await page.ReloadAsync();
+        var phone = page.Locator("[id^='phone-field-']");
+        await Assertions.Expect(phone).ToHaveValueAsync("(02) 5550 1234", new() { Timeout = 30_000 });
+        await phone.FillAsync("(02) 5550 9876");
+        await editor.PublishAsync(path);
+
+        var after = editor.Read(path).Split('\n');
+        Assert.Equal(before.Length, after.Length);
+        var changed = Enumerable.Range(0, before.Length).Where(i => before[i] != after[i]).ToList();
+        var line = Assert.Single(changed);
+        Assert.Equal("  phone: (02) 5550 9876", after[line]);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!(await editor.GetServedAsync("about/")).Contains("(02) 5550 9876", StringComparison.Ordinal))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the rebuilt site never showed the new phone number");
+            await Task.Delay(200);
+        }
+    }
+
+    [BrowserFact]
     public async Task Every_sample_file_opened_and_saved_without_changes_keeps_every_byte()
     {
         await using var editor = await Editor.OpenAsync(site);
@@ -276,6 +303,20 @@ public sealed partial class LocalEditorTests(SiteFixture site)
             }
         }
 
+        // site.yml, through the settings form.
+        var settings = Path.Combine(editor.Input, "site.yml");
+        var settingsBefore = File.ReadAllBytes(settings);
+        var name = page.Locator("[id^='name-field-']").First;
+        foreach (var value in new[] { "Physionorth (draft)", "Physionorth" })
+        {
+            await page.GotoAsync("/admin/#/collections/settings/entries/site");
+            await page.ReloadAsync();
+            await Assertions.Expect(name).Not.ToHaveValueAsync("", new() { Timeout = 30_000 });
+            await name.FillAsync(value);
+            await editor.PublishAsync("input/site.yml");
+        }
+
+        Assert.True(settingsBefore.AsSpan().SequenceEqual(File.ReadAllBytes(settings)), $"site.yml is not the same after a change and its undoing:\n{File.ReadAllText(settings)}");
         Assert.True(saved >= 13, $"only {saved} files were saved");
     }
 

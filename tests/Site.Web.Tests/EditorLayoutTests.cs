@@ -80,12 +80,54 @@ public sealed class EditorLayoutTests
         }
     }
 
+    /// <summary>site.yml: the sample's, and one written by hand with nested fields and lists in every place.</summary>
+    private static IEnumerable<(string Name, string Text)> Settings()
+    {
+        yield return ("input/site.yml", File.ReadAllText(Path.Combine(TestSite.RepositoryRoot, "input", "site.yml")));
+        yield return ("site.yml by hand", string.Join('\n', [
+            "booking: {url: 'https://book.example/', label: \"Book: now\"}",
+            "name: Clinic",
+            "clinic:",
+            "  street: Level 1, 42 Riverbank Road",
+            "  postcode: \"2999\"",
+            "  hours:",
+            "    - days: [Monday, Tuesday]",
+            "      opens: \"07:00\"",
+            "      closes: '19:00'",
+            "    - {days: [Saturday], opens: '08:00', closes: '12:30'}",
+            "disclaimer:",
+            "  text: >-",
+            "    The exercises and information on this page are general in nature and are not a substitute for",
+            "    advice about your own situation.",
+            "  page: medical-disclaimer",
+            "navigation: [{title: Articles, url: /articles/}, {title: 'About: us', url: /about/}]",
+            "articles_per_page: 12",
+            "diagnostics: {SITE1009: warning}",
+            ""]));
+    }
+
+    [Fact]
+    public void The_editor_writes_back_site_settings_in_our_layout_unchanged_and_lays_them_out_as_we_do()
+    {
+        var order = SiteSettingsForm.FieldOrder;
+        var cases = Settings().ToList();
+        var ours = cases.Select(c => FrontMatterLayout.Document(c.Text, order, out var problem) ?? throw new InvalidOperationException($"{c.Name}: {problem}")).ToList();
+        var decap = DecapWrites([.. cases.Select(c => (c.Text, order, "yml")), .. ours.Select(o => (o, order, "yml"))]);
+        for (var i = 0; i < cases.Count; i++)
+        {
+            Assert.True(decap[i] == ours[i], $"{cases[i].Name}: the editor lays it out as\n{decap[i]}\nbut site format as\n{ours[i]}");
+            Assert.True(decap[cases.Count + i] == ours[i], $"{cases[i].Name}: the editor changes our layout into\n{decap[cases.Count + i]}");
+        }
+
+        Assert.Equal(ours[0], cases[0].Text); // the sample's site.yml is already in the layout
+    }
+
     [Fact]
     public void The_editor_writes_back_every_file_in_our_layout_unchanged_and_lays_out_hand_written_files_as_we_do()
     {
         var cases = Cases().ToList();
         var ours = cases.Select(c => FrontMatterLayout.Canonical(c.Text, c.Order, out var problem) ?? throw new InvalidOperationException($"{c.Name}: {problem}")).ToList();
-        var jobs = cases.Select(c => (c.Text, c.Order)).Concat(cases.Select((c, i) => (ours[i], c.Order))).ToList();
+        var jobs = cases.Select(c => (c.Text, c.Order, "frontmatter")).Concat(cases.Select((c, i) => (ours[i], c.Order, "frontmatter"))).ToList();
         var decap = DecapWrites(jobs);
         var failures = new List<string>();
         for (var i = 0; i < cases.Count; i++)
@@ -136,7 +178,7 @@ public sealed class EditorLayoutTests
     }
 
     /// <summary>Runs Decap's formatter on each file, as the editor does when it saves.</summary>
-    private static List<string> DecapWrites(IReadOnlyList<(string Text, IReadOnlyList<string> Order)> jobs)
+    private static List<string> DecapWrites(IReadOnlyList<(string Text, IReadOnlyList<string> Order, string Format)> jobs)
     {
         var modules = Path.Combine(TestSite.RepositoryRoot, "src", "Site.Web", "Admin", "node_modules");
         Assert.True(Directory.Exists(Path.Combine(modules, "decap-cms-core")), $"The editor's packages are not installed in {modules}; building Site.Web runs 'npm ci' there.");
@@ -147,7 +189,7 @@ public sealed class EditorLayoutTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         })!;
-        var input = new JsonArray([.. jobs.Select(j => (JsonNode)new JsonObject { ["text"] = j.Text, ["order"] = new JsonArray([.. j.Order.Select(o => (JsonNode)o)]) })]);
+        var input = new JsonArray([.. jobs.Select(j => (JsonNode)new JsonObject { ["text"] = j.Text, ["order"] = new JsonArray([.. j.Order.Select(o => (JsonNode)o)]), ["format"] = j.Format })]);
         node.StandardInput.Write(input.ToJsonString());
         node.StandardInput.Close();
         var error = node.StandardError.ReadToEndAsync();

@@ -42,7 +42,7 @@ public sealed class EditorTests(SampleBuild sample) : IClassFixture<SampleBuild>
         Assert.Equal("physionorth/website", Scalar((YamlMappingNode)config["backend"], "repo"));
 
         var collections = ((YamlSequenceNode)config["collections"]).Cast<YamlMappingNode>().ToDictionary(c => Scalar(c, "name")!);
-        Assert.Equal(model.Kinds.Select(k => k.Name).Order(), collections.Keys.Order());
+        Assert.Equal(model.Kinds.Select(k => k.Name).Append(SiteSettingsForm.Name).Order(), collections.Keys.Order());
         var checkedFields = 0;
         foreach (var kind in model.Kinds)
         {
@@ -109,6 +109,48 @@ public sealed class EditorTests(SampleBuild sample) : IClassFixture<SampleBuild>
         }
 
         Assert.True(checkedFields > 30, $"only {checkedFields} fields were compared");
+    }
+
+    [Fact]
+    public void Site_yml_is_a_form_with_a_field_for_every_setting_the_sample_uses()
+    {
+        var settings = ((YamlSequenceNode)Config()["collections"]).Cast<YamlMappingNode>().Single(c => Scalar(c, "name") == SiteSettingsForm.Name);
+        var file = ((YamlSequenceNode)settings["files"]).Cast<YamlMappingNode>().Single();
+        Assert.Equal("input/site.yml", Scalar(file, "file"));
+        var fields = ((YamlSequenceNode)file["fields"]).Cast<YamlMappingNode>().ToList();
+        Assert.Equal(SiteSettingsForm.FieldOrder, fields.Select(f => Scalar(f, "name")));
+
+        var sample = new YamlStream();
+        sample.Load(new StringReader(File.ReadAllText(Path.Combine(TestSite.RepositoryRoot, "input", "site.yml"))));
+        var root = (YamlMappingNode)sample.Documents[0].RootNode;
+        // Every setting and nested setting the sample writes has its widget (diagnostics: are ids chosen by
+        // people, which the editor keeps as they are).
+        void Covered(YamlMappingNode values, List<YamlMappingNode> widgets, string where)
+        {
+            foreach (var (key, value) in values.Children)
+            {
+                var name = ((YamlScalarNode)key).Value!;
+                var widget = widgets.SingleOrDefault(w => Scalar(w, "name") == name);
+                Assert.True(widget is not null, $"{where}{name} has no field in the editor's settings form");
+                var nested = widget.Children.TryGetValue("fields", out var f) ? ((YamlSequenceNode)f).Cast<YamlMappingNode>().ToList() : null;
+                switch (value)
+                {
+                    case YamlMappingNode map:
+                        Covered(map, nested!, $"{where}{name}.");
+                        break;
+                    case YamlSequenceNode list when list.Children.FirstOrDefault() is YamlMappingNode:
+                        foreach (var item in list.Children.Cast<YamlMappingNode>())
+                        {
+                            Covered(item, nested!, $"{where}{name}[].");
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        Covered(new YamlMappingNode(root.Children.Where(p => ((YamlScalarNode)p.Key).Value != "diagnostics")), fields, "");
+        Assert.Equal("page", Scalar(((YamlSequenceNode)fields.Single(f => Scalar(f, "name") == "disclaimer")["fields"]).Cast<YamlMappingNode>().Single(f => Scalar(f, "name") == "page"), "collection"));
     }
 
     [Fact]

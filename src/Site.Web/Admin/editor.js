@@ -126,7 +126,9 @@
     // Written as JSON (which is also YAML) after one comment line.
     var config = JSON.parse(text.replace(/^#.*\n/, ''));
     (config.collections || []).forEach(function (collection) {
-      CMS.registerPreviewTemplate(collection.name, SitePreview);
+      if (collection.folder) { // the content kinds; site settings have no page of their own
+        CMS.registerPreviewTemplate(collection.name, SitePreview);
+      }
     });
   }).catch(function () {
     // Without the configuration Decap reports the problem itself when it starts.

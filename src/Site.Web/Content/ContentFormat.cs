@@ -56,6 +56,28 @@ public static class ContentFormat
             }
         }
 
+        // site.yml, in the order of the editor's settings form.
+        if (File.Exists(paths.SiteFile) && SourceText.Read(paths.SiteFile, paths.Display(paths.SiteFile), diagnostics) is { } settings)
+        {
+            var shown = paths.Display(paths.SiteFile);
+            if (FrontMatterLayout.Document(settings, SiteSettingsForm.FieldOrder, out var problem) is not { } laidOut)
+            {
+                outcomes.Add(new FormatOutcome(shown, false, problem));
+            }
+            else
+            {
+                var changed = !System.Text.Encoding.UTF8.GetBytes(laidOut).AsSpan().SequenceEqual(File.ReadAllBytes(paths.SiteFile));
+                if (changed && write)
+                {
+                    var temporary = paths.SiteFile + ".format.tmp";
+                    File.WriteAllText(temporary, laidOut);
+                    File.Move(temporary, paths.SiteFile, overwrite: true);
+                }
+
+                outcomes.Add(new FormatOutcome(shown, changed, null));
+            }
+        }
+
         return outcomes;
     }
 }

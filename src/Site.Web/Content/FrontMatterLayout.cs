@@ -63,6 +63,42 @@ public static partial class FrontMatterLayout
             return null;
         }
 
+        if (Fields(yaml, order, out problem) is not { } fields)
+        {
+            return null;
+        }
+
+        var result = new StringBuilder(text.Length + 64);
+        result.Append("---\n").Append(fields);
+        result.Append("---\n").Append(body);
+        if (!body.EndsWith('\n'))
+        {
+            result.Append('\n');
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>
+    /// A whole YAML file of settings (<c>site.yml</c>) in the layout the editor writes, fields in
+    /// <paramref name="order"/> and nested fields in their own order; or null, with the reason.
+    /// </summary>
+    public static string? Document(string text, IReadOnlyList<string> order, out string? problem)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (HasComment(text))
+        {
+            problem = "it has comments ('# ...'), which the editor does not keep; the editor's form shows each setting's help instead";
+            return null;
+        }
+
+        return Fields(text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimStart('\uFEFF'), order, out problem);
+    }
+
+    /// <summary>The "name: value" lines of a block of fields, each ending in a line break; or null, with the reason.</summary>
+    private static string? Fields(string yaml, IReadOnlyList<string> order, out string? problem)
+    {
+        problem = null;
         YamlMappingNode map;
         try
         {
@@ -78,36 +114,36 @@ public static partial class FrontMatterLayout
             }
             else
             {
-                problem = "its front matter is not a list of 'field: value' lines";
+                problem = "its fields are not a list of 'field: value' lines";
                 return null;
             }
         }
         catch (YamlException ex)
         {
-            problem = $"its front matter is not valid YAML ({ex.Message}); run 'site build' to see where";
+            problem = $"its fields are not valid YAML ({ex.Message}); run 'site build' to see where";
             return null;
         }
 
         var pairs = new List<(string Key, string Value)>();
         foreach (var (keyNode, valueNode) in map.Children)
         {
-            if (keyNode is not YamlScalarNode { Value: { } key } || !SimpleKey().IsMatch(key) || keyNode.Anchor.IsEmpty is false)
+            if (keyNode is not YamlScalarNode { Value: { } key } || !SimpleKey().IsMatch(key) || !keyNode.Anchor.IsEmpty)
             {
                 problem = $"the field name '{keyNode}' is not a plain name";
                 return null;
             }
 
-            if (Value(valueNode, key.Length) is not { } written)
+            if (Value(valueNode, "", key.Length) is not { } written)
             {
-                problem = $"the field '{key}' holds nested fields, an anchor or a tag, which the editor would rewrite";
+                problem = $"the field '{key}' holds a list of lists, an anchor or a tag, which the editor would rewrite";
                 return null;
             }
 
             pairs.Add((key, written));
         }
 
-        var result = new StringBuilder(text.Length + 64);
-        result.Append("---\n");
+        // The editor puts the form's fields in the form's order; others keep their order, after them.
+        var result = new StringBuilder();
         var ordered = pairs
             .Select((pair, index) => (pair, rank: order.IndexOf(pair.Key) is >= 0 and var known ? known : order.Count + index))
             .OrderBy(p => p.rank)
@@ -117,82 +153,95 @@ public static partial class FrontMatterLayout
             result.Append(key).Append(':').Append(value).Append('\n');
         }
 
-        result.Append("---\n").Append(body);
-        if (!body.EndsWith('\n'))
-        {
-            result.Append('\n');
-        }
-
         return result.ToString();
     }
 
-    /// <summary>The text after "key:" for one value (a leading space or a line break included).</summary>
-    private static string? Value(YamlNode node, int keyLength)
+    /// <summary>
+    /// The text after "key:" for one value (a leading space or a line break included), for a field indented by
+    /// <paramref name="indent"/>: nested fields and list items go two spaces further in.
+    /// </summary>
+    private static string? Value(YamlNode node, string indent, int keyLength)
     {
         if (!node.Anchor.IsEmpty || (!node.Tag.IsEmpty && node is not YamlScalarNode))
         {
             return null;
         }
 
+        var inner = indent + "  ";
         switch (node)
         {
             case YamlScalarNode scalar:
-                if (Scalar(scalar, "  ", keyLength + 2) is not { } one)
+                // The editor's library counts the column after "key: " without the indent, and so does this.
+                if (Scalar(scalar, inner, keyLength + 2) is not { } one)
                 {
                     return null;
                 }
 
                 return one.StartsWith('\n') ? one : " " + one;
+            case YamlSequenceNode { Children.Count: 0 }:
+                return " []";
             case YamlSequenceNode sequence:
-                if (sequence.Children.Count == 0)
-                {
-                    return " []";
-                }
-
                 var lines = new StringBuilder();
                 foreach (var item in sequence.Children)
                 {
-                    if (!item.Anchor.IsEmpty || (!item.Tag.IsEmpty && item is not YamlScalarNode))
+                    if (Item(item, inner) is not { } written)
                     {
                         return null;
                     }
 
-                    if (item is YamlScalarNode itemScalar && Scalar(itemScalar, "    ", null) is { } written)
-                    {
-                        lines.Append("\n  - ").Append(written);
-                    }
-                    else if (item is YamlMappingNode { Children.Count: > 0 } fields && Fields(fields) is { } block)
-                    {
-                        // A list of small records (suppress: [{id, reason}]): "- id: ..." then the other fields below it.
-                        lines.Append("\n  - ").Append(block);
-                    }
-                    else
-                    {
-                        return null;
-                    }
+                    lines.Append('\n').Append(inner).Append("- ").Append(written);
                 }
 
                 return lines.ToString();
             case YamlMappingNode { Children.Count: 0 }:
                 return " {}";
+            case YamlMappingNode map:
+                return Record(map, inner, first: false);
             default:
                 return null;
         }
     }
 
-    /// <summary>The fields of one record in a list, each "name: value", the ones after the first indented under it.</summary>
-    private static string? Fields(YamlMappingNode record)
+    /// <summary>One list item, written after its "- " at <paramref name="dash"/>.</summary>
+    private static string? Item(YamlNode item, string dash)
+    {
+        if (!item.Anchor.IsEmpty || (!item.Tag.IsEmpty && item is not YamlScalarNode))
+        {
+            return null;
+        }
+
+        return item switch
+        {
+            YamlScalarNode scalar => Scalar(scalar, dash + "  ", null),
+            // A list of records (suppress: [{id, reason}], opening hours): "- id: ..." then the others below it.
+            YamlMappingNode { Children.Count: > 0 } record => Record(record, dash + "  ", first: true),
+            YamlMappingNode => "{}",
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// Nested fields, each "name: value" on its own line at <paramref name="indent"/>; the first one on the
+    /// current line when it follows a list item's dash.
+    /// </summary>
+    private static string? Record(YamlMappingNode record, string indent, bool first)
     {
         var text = new StringBuilder();
         foreach (var (keyNode, valueNode) in record.Children)
         {
-            if (keyNode is not YamlScalarNode { Value: { } key } || !SimpleKey().IsMatch(key) || valueNode is not YamlScalarNode value
-                || !value.Anchor.IsEmpty || Scalar(value, "      ", key.Length + 2) is not { } written)
+            if (keyNode is not YamlScalarNode { Value: { } key } || !SimpleKey().IsMatch(key) || !keyNode.Anchor.IsEmpty
+                || Value(valueNode, indent, key.Length) is not { } written)
             {
                 return null;
             }
 
-            text.Append(text.Length == 0 ? "" : "\n    ").Append(key).Append(':').Append(written.StartsWith('\n') ? "" : " ").Append(written);
+            if (!first)
+            {
+                text.Append('\n').Append(indent);
+            }
+
+            first = false;
+            text.Append(key).Append(':').Append(written);
         }
 
         return text.ToString();
