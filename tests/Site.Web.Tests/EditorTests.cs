@@ -62,7 +62,8 @@ public sealed class EditorTests(SampleBuild sample) : IClassFixture<SampleBuild>
                 var where = $"{kind.Name}.{field.Name}";
                 Assert.True(Widgets[field.Type] == Scalar(widget, "widget"), $"{where}: {Scalar(widget, "widget")} for {field.Type}");
                 Assert.True((field.Required ? "true" : "false") == Scalar(widget, "required"), $"{where}: required");
-                Assert.True(field.Help.Length == 0 ? !widget.Children.ContainsKey("hint") : field.Help == Scalar(widget, "hint"), $"{where}: hint");
+                var help = field.EditorHelp ?? field.Help;
+                Assert.True(help.Length == 0 ? !widget.Children.ContainsKey("hint") : help == Scalar(widget, "hint"), $"{where}: hint");
                 if (field.IsReference)
                 {
                     var target = model.Kind(field.To!)!;
@@ -109,6 +110,16 @@ public sealed class EditorTests(SampleBuild sample) : IClassFixture<SampleBuild>
         }
 
         Assert.True(checkedFields > 30, $"only {checkedFields} fields were compared");
+    }
+
+    [Fact]
+    public void The_form_speaks_of_the_form_where_the_models_help_speaks_of_files()
+    {
+        var article = ((YamlSequenceNode)Config()["collections"]).Cast<YamlMappingNode>().Single(c => Scalar(c, "name") == "article");
+        var hints = ((YamlSequenceNode)article["fields"]).Cast<YamlMappingNode>().Where(f => f.Children.ContainsKey("hint")).Select(f => Scalar(f, "hint")!).ToList();
+        Assert.Contains("The headline, as readers will see it.", hints);
+        // Advice for people writing YAML by hand would mislead in a form: quotes would become part of the title.
+        Assert.DoesNotContain(hints, h => h.Contains("quotes", StringComparison.OrdinalIgnoreCase) || h.Contains("input/", StringComparison.Ordinal) || h.Contains("as a list", StringComparison.Ordinal));
     }
 
     [Fact]

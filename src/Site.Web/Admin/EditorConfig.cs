@@ -132,9 +132,9 @@ public static class EditorConfig
             ["widget"] = Widget(field.Type),
             ["required"] = field.Required,
         };
-        if (field.Help.Length > 0)
+        if ((field.EditorHelp ?? field.Help) is { Length: > 0 } hint)
         {
-            widget["hint"] = field.Help;
+            widget["hint"] = hint;
         }
 
         switch (field.Type)

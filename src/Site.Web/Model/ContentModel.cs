@@ -321,6 +321,7 @@ public sealed class ContentModel
 
         var required = f.Flag("required", fallback: false);
         var help = f.Text("help") ?? "";
+        var editorHelp = f.Text("editor_help");
         var example = f.TextOrList("example", out _) is { } examples ? (examples.Length == 1 ? examples[0] : $"[{string.Join(", ", examples)}]") : null;
         var patternText = f.Text("pattern");
         Regex? pattern = null;
@@ -400,6 +401,7 @@ public sealed class ContentModel
         {
             Required = required,
             Help = help,
+            EditorHelp = editorHelp,
             Example = example,
             Pattern = pattern,
             PatternText = patternText,

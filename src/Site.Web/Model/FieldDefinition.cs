@@ -58,6 +58,12 @@ public sealed record FieldDefinition(string Name, FieldType Type, SourceLocation
     /// <summary>One line for marketing staff: what to write here.</summary>
     public string Help { get; init; } = "";
 
+    /// <summary>
+    /// The help the editor's form shows instead of <see cref="Help"/>, where that one speaks of files and YAML
+    /// (quotes, file names, lists) that the form handles itself.
+    /// </summary>
+    public string? EditorHelp { get; init; }
+
     /// <summary>An example value, as it would be written in YAML.</summary>
     public string? Example { get; init; }
 
