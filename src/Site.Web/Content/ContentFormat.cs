@@ -27,57 +27,45 @@ public static class ContentFormat
         foreach (var kind in model.Kinds)
         {
             var order = EditorConfig.FieldOrder(kind);
-            var folder = paths.FolderOf(kind);
-            foreach (var file in SourceFiles.Enumerate(folder, paths.Input, paths, diagnostics, "*.md", SearchOption.TopDirectoryOnly))
+            foreach (var file in SourceFiles.Enumerate(paths.FolderOf(kind), paths.Input, paths, diagnostics, "*.md", SearchOption.TopDirectoryOnly))
             {
-                var shown = paths.Display(file);
-                if (SourceText.Read(file, shown, diagnostics) is not { } text)
-                {
-                    outcomes.Add(new FormatOutcome(shown, false, "it cannot be read as UTF-8 text; run 'site build' to see where"));
-                    continue;
-                }
-
-                var original = File.ReadAllBytes(file);
-                if (FrontMatterLayout.Canonical(text, order, out var problem) is not { } laidOut)
-                {
-                    outcomes.Add(new FormatOutcome(shown, false, problem));
-                    continue;
-                }
-
-                var changed = !System.Text.Encoding.UTF8.GetBytes(laidOut).AsSpan().SequenceEqual(original);
-                if (changed && write)
-                {
-                    var temporary = file + ".format.tmp";
-                    File.WriteAllText(temporary, laidOut);
-                    File.Move(temporary, file, overwrite: true);
-                }
-
-                outcomes.Add(new FormatOutcome(shown, changed, null));
+                outcomes.Add(Format(file, paths, diagnostics, write, (string text, out string? problem) => FrontMatterLayout.Canonical(text, order, out problem)));
             }
         }
 
         // site.yml, in the order of the editor's settings form.
-        if (File.Exists(paths.SiteFile) && SourceText.Read(paths.SiteFile, paths.Display(paths.SiteFile), diagnostics) is { } settings)
+        if (File.Exists(paths.SiteFile))
         {
-            var shown = paths.Display(paths.SiteFile);
-            if (FrontMatterLayout.Document(settings, SiteSettingsForm.FieldOrder, out var problem) is not { } laidOut)
-            {
-                outcomes.Add(new FormatOutcome(shown, false, problem));
-            }
-            else
-            {
-                var changed = !System.Text.Encoding.UTF8.GetBytes(laidOut).AsSpan().SequenceEqual(File.ReadAllBytes(paths.SiteFile));
-                if (changed && write)
-                {
-                    var temporary = paths.SiteFile + ".format.tmp";
-                    File.WriteAllText(temporary, laidOut);
-                    File.Move(temporary, paths.SiteFile, overwrite: true);
-                }
-
-                outcomes.Add(new FormatOutcome(shown, changed, null));
-            }
+            outcomes.Add(Format(paths.SiteFile, paths, diagnostics, write, (string text, out string? problem) => FrontMatterLayout.Document(text, SiteSettingsForm.FieldOrder, out problem)));
         }
 
         return outcomes;
+    }
+
+    private delegate string? LayOut(string text, out string? problem);
+
+    /// <summary>One file laid out, and rewritten (through a temporary file) when asked and when it changes.</summary>
+    private static FormatOutcome Format(string file, SitePaths paths, DiagnosticBag diagnostics, bool write, LayOut layOut)
+    {
+        var shown = paths.Display(file);
+        if (SourceText.Read(file, shown, diagnostics) is not { } text)
+        {
+            return new FormatOutcome(shown, false, "it cannot be read as UTF-8 text; run 'site build' to see where");
+        }
+
+        if (layOut(text, out var problem) is not { } laidOut)
+        {
+            return new FormatOutcome(shown, false, problem);
+        }
+
+        var changed = !System.Text.Encoding.UTF8.GetBytes(laidOut).AsSpan().SequenceEqual(File.ReadAllBytes(file));
+        if (changed && write)
+        {
+            var temporary = file + ".format.tmp";
+            File.WriteAllText(temporary, laidOut);
+            File.Move(temporary, file, overwrite: true);
+        }
+
+        return new FormatOutcome(shown, changed, null);
     }
 }
