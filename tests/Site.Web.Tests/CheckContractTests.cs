@@ -12,7 +12,8 @@ public class CheckContractTests
         using var site = new TestSite();
         var paths = SitePaths.From(Path.Combine(site.Root, "input"), Path.Combine(site.Root, "theme"), site.Output, site.Root);
         var settings = SiteBuilder.LoadSettings(paths, new BuildOptions(), new DiagnosticBag())!;
-        return SiteChecks.Create(settings, new LinkOrigins(paths), null);
+        var model = Site.Web.Model.ContentModel.Load(paths, new DiagnosticBag())!;
+        return SiteChecks.Create(model, settings, new LinkOrigins(paths), null);
     }
 
     [Fact]
@@ -20,7 +21,7 @@ public class CheckContractTests
     {
         var known = DiagnosticIds.All.Select(d => d.Id).ToHashSet();
         var checks = Registered();
-        Assert.Equal(8, checks.Length);
+        Assert.Equal(9, checks.Length);
         foreach (var check in checks)
         {
             Assert.NotEmpty(check.Ids);

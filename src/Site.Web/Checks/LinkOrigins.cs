@@ -33,6 +33,9 @@ public sealed class LinkOrigins
         }
     }
 
+    /// <summary>The text of the file a page or item was made from (the editor's unsaved text in a preview).</summary>
+    public string? Text(Document page) => SourceText(page);
+
     private string? SourceText(Document page)
     {
         try

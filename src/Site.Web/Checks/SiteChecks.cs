@@ -9,8 +9,9 @@ namespace Site.Web.Checks;
 /// </summary>
 public static class SiteChecks
 {
-    public static ImmutableArray<ICheck> Create(SiteSettings settings, LinkOrigins origins, ExternalLinkChecker? external) =>
+    public static ImmutableArray<ICheck> Create(Model.ContentModel model, SiteSettings settings, LinkOrigins origins, ExternalLinkChecker? external) =>
     [
+        new CheckPlaceholders(model, origins),
         new CheckDescriptionLength(),
         new CheckImageAlt(),
         new CheckRawHtml(),

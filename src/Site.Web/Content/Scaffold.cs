@@ -38,7 +38,12 @@ public static class Scaffold
 
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, settings.TimeZone).DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var title = request.Title.Trim();
-        var slug = request.Id ?? ContentUrls.Slugify(kind.ScaffoldId == ScaffoldId.FirstWord ? title.Split(' ')[0] : title);
+        var slug = request.Id ?? kind.ScaffoldId switch
+        {
+            ScaffoldId.FirstWord => ContentUrls.Slugify(PersonName.Given(title)),
+            ScaffoldId.Name => PersonName.Id(title),
+            _ => ContentUrls.Slugify(title),
+        };
         if (!ContentUrls.IsSlug(slug))
         {
             return (null, $"'{title}' does not give a usable file name; use a title with letters or digits.");

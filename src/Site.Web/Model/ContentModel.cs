@@ -126,11 +126,12 @@ public sealed class ContentModel
         {
             "title" => ScaffoldId.Title,
             "first_word" => ScaffoldId.FirstWord,
+            "name" => ScaffoldId.Name,
             _ => (ScaffoldId?)null,
         };
         if (scaffoldId is null)
         {
-            diagnostics.Error(DiagnosticIds.ModelInvalid, f.LocationOf("scaffold_id"), $"'{scaffoldIdText}' is not a way to name new files.", "Use title or first_word.");
+            diagnostics.Error(DiagnosticIds.ModelInvalid, f.LocationOf("scaffold_id"), $"'{scaffoldIdText}' is not a way to name new files.", "Use title, first_word or name.");
         }
 
         var scaffoldBody = f.Text("scaffold_body") ?? "Write the text here.";

@@ -31,6 +31,9 @@ public enum ScaffoldId
 
     /// <summary>The first word: "Melissa Hartley" becomes melissa.</summary>
     FirstWord,
+
+    /// <summary>A person's whole name without titles: "Dr Sam O'Brien" becomes sam-obrien.</summary>
+    Name,
 }
 
 /// <summary>

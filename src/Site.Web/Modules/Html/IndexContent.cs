@@ -53,7 +53,7 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
         var index = new SiteIndex(settings, model, kept, images);
 
         // The clinic's call to action names its practitioners: the items of every kind that is about a person.
-        var people = model.Kinds.Where(k => k.SchemaType == "Person").SelectMany(k => index.Graph.ItemsOf(k.Name)).Select(d => ContentGraph.Item(d).Title.Split(' ')[0]);
+        var people = model.Kinds.Where(k => k.SchemaType == "Person").SelectMany(k => index.Graph.ItemsOf(k.Name)).Select(d => PersonName.Given(ContentGraph.Item(d).Title));
         var clinicBooking = BookingView.ForClinic(settings, people);
         var result = ImmutableArray.CreateBuilder<Document>();
         context.Publish(SiteKeys.Index, index);
