@@ -12,6 +12,7 @@ public static class SiteChecks
     public static ImmutableArray<ICheck> Create(Model.ContentModel model, SiteSettings settings, LinkOrigins origins, ExternalLinkChecker? external) =>
     [
         new CheckPlaceholders(model, origins),
+        new CheckUnrenderedMarkdown(origins),
         new CheckDescriptionLength(),
         new CheckImageAlt(),
         new CheckRawHtml(),

@@ -52,6 +52,7 @@ public static class DiagnosticIds
     public const string FileAccess = "SITE5005";
     public const string UnsafeHtml = "SITE7001";
     public const string Placeholder = "SITE8001";
+    public const string UnrenderedMarkdown = "SITE8002";
 
     /// <summary>
     /// The ids of findings about content that is otherwise complete: the ones the checks report. Only these may
@@ -62,7 +63,7 @@ public static class DiagnosticIds
     {
         MissingAltText, DescriptionLength, BrokenLink, BrokenFragment, DuplicateId, BadContactLink, BrokenExternalLink, UnverifiedExternalLink,
         DisclaimerMissing, DisclaimerMisplaced, BookingLinkMissing, TitleMissing, TitleDuplicate, DescriptionMissing, DescriptionDuplicate,
-        GenericLinkText, ImageWithoutAlt, UnfollowableLink, CanonicalInvalid, UnsafeHtml, Placeholder,
+        GenericLinkText, ImageWithoutAlt, UnfollowableLink, CanonicalInvalid, UnsafeHtml, Placeholder, UnrenderedMarkdown,
     };
 
     /// <summary>The catalogue, ordered by id, including the engine's own ids.</summary>
@@ -113,6 +114,7 @@ public static class DiagnosticIds
         new(TooLarge, "A content file is too large, or nested too deeply (lists, quotes or brackets many levels deep), to build safely.", "Split the file, or flatten the nesting at the line shown."),
         new(FileAccess, "A file or folder could not be read or written: the disk is full, a folder is read-only, or a path is not a folder.", "Fix what the message names (free space, permissions, the path) and build again; the previous site is left as it was."),
         new(Placeholder, "Text that was never meant to be published is in an item that is not a draft: a sentence 'site new' wrote (\"Write the article here.\"), a \"Replace with ...\" value, or TODO, FIXME or lorem ipsum.", "Write the real text at the line shown, or put 'draft: true' back until it is ready."),
+        new(UnrenderedMarkdown, "Markdown that would show as raw text: a link or image whose address has a space ([our guide](/articles/my guide/)), or a heading without the space after its '#' (##Why).", "Rename the file or write the space as %20; write '## Why' with a space."),
         new(UnsafeHtml, "The Markdown contains HTML that could run code or change the page around it: a script, an event attribute such as onerror, an iframe, object, embed, style, form or a javascript: address.", "Remove it. Harmless inline HTML such as <kbd>, <sup> and <br> is fine; to embed something, ask a developer to add it to the theme."),
         new(NextScheduled, "An article is scheduled for a later date and is not published yet.", "Nothing to fix; rebuild on that date (see the README on scheduled rebuilds)."),
     ];
