@@ -122,6 +122,24 @@ public class InputLimitTests
     }
 
     [Fact]
+    public async Task A_file_saved_in_windows_1252_with_curly_quotes_is_an_error_naming_the_encoding_and_the_character()
+    {
+        using var site = new TestSite();
+        var full = Path.Combine(site.Root, File);
+        var text = await System.IO.File.ReadAllTextAsync(full);
+        // "runners’ heels" and an en dash, as Word saves them in Windows-1252: 0x92 and 0x96.
+        var bytes = System.Text.Encoding.Latin1.GetBytes(text.Replace("Some text about hamstrings.", "Some text about runners\u0092 heels \u0096 and calves.", StringComparison.Ordinal));
+        await System.IO.File.WriteAllBytesAsync(full, bytes);
+        var error = TestSite.SingleError(await site.BuildAsync());
+        var lines = text.Split('\n');
+        var line = Array.FindIndex(lines, l => l.Contains("Some text about hamstrings.", StringComparison.Ordinal)) + 1;
+        Assert.Equal((DiagnosticIds.InvalidEncoding, line, "Some text about runners".Length + 1), (error.Id, error.Location!.Line, error.Location.Column));
+        Assert.Contains("Windows-1252", error.Message, StringComparison.Ordinal);
+        Assert.Contains("is '’'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Save the file as UTF-8", error.Help, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_byte_on_the_first_line_after_a_byte_order_mark_is_at_its_own_column()
     {
         using var site = new TestSite();

@@ -15,6 +15,43 @@ public static class SourceText
     /// <summary>Bytes beyond which a file is refused unread; the text limit in <see cref="InputLimits"/> is lower.</summary>
     public const long MaxBytes = 4 * InputLimits.MaxLength;
 
+    /// <summary>
+    /// The encoding a file that is not UTF-8 was most likely saved in: Windows-1252 (what Word, Outlook and older
+    /// Windows programs write, with curly quotes and dashes in 0x80 to 0x9F) when every byte that is not valid
+    /// UTF-8 reads as a character there, else null.
+    /// </summary>
+    private static string? Likely(byte[] bytes, int start)
+    {
+        var rest = bytes.AsSpan(start);
+        var curly = false;
+        while (!rest.IsEmpty)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(rest, out _, out var used) == OperationStatus.Done)
+            {
+                rest = rest[used..];
+                continue;
+            }
+
+            if (Windows1252(rest[0]) is null)
+            {
+                return null;
+            }
+
+            curly |= rest[0] is >= 0x80 and <= 0x9F;
+            rest = rest[1..];
+        }
+
+        return curly ? "Windows-1252 (the encoding of Word and older Windows programs)" : "Latin-1 or Windows-1252, an older Western encoding";
+    }
+
+    /// <summary>What a byte of 128 or more means in Windows-1252, or null where that encoding leaves it unused.</summary>
+    private static string? Windows1252(byte b) => b switch
+    {
+        < 0x80 => null,
+        >= 0xA0 => ((char)b).ToString(),
+        _ => "€\0‚ƒ„…†‡ˆ‰Š‹Œ\0Ž\0\0‘’“”•–—˜™š›œ\0žŸ"[b - 0x80] is var c && c != '\0' ? c.ToString() : null,
+    };
+
     /// <summary>The file's text, or null after reporting why it cannot be used.</summary>
     public static string? Read(string path, string display, DiagnosticBag diagnostics)
     {
@@ -49,9 +86,10 @@ public static class SourceText
             diagnostics.Error(
                 DiagnosticIds.InvalidEncoding,
                 new SourceLocation(display, line, column),
-                at < bytes.Length
-                    ? $"This file is not UTF-8 text: the byte 0x{bytes[at]:X2} here is not a character, so the text around it cannot be read reliably."
-                    : "This file is not UTF-8 text: it ends in the middle of a character.",
+                at >= bytes.Length ? "This file is not UTF-8 text: it ends in the middle of a character."
+                    : Likely(bytes, start) is { } encoding && Windows1252(bytes[at]) is { } meant
+                        ? $"This file is not UTF-8 text: it looks like {encoding}, where the byte 0x{bytes[at]:X2} here is '{meant}'. Read as UTF-8 it is not a character, and it would be published as '\uFFFD'."
+                        : $"This file is not UTF-8 text: the byte 0x{bytes[at]:X2} here is not a character, so the text around it cannot be read reliably.",
                 "Save the file as UTF-8 (most editors offer it under Save As or in the status bar); text pasted from a word processor is a common cause.");
             return null;
         }
