@@ -115,12 +115,19 @@ public static class SiteCommand
         return Success;
     }
 
-    private static async Task<int> ModelAsync(CommandLine line, TextWriter stdout, TextWriter stderr)
+    /// <summary>The folders and the content model, with the model's problems printed; null when it cannot be used.</summary>
+    private static (SitePaths Paths, ContentModel? Model) LoadModel(CommandLine line, TextWriter stderr)
     {
         var paths = SitePaths.From(line.Build.Input, line.Build.Theme, line.Build.Output);
         var diagnostics = new DiagnosticBag();
         var model = ContentModel.Load(paths, diagnostics);
         DiagnosticPrinter.Print(diagnostics.Sorted(), OutputFormat.Text, stderr);
+        return (paths, model);
+    }
+
+    private static async Task<int> ModelAsync(CommandLine line, TextWriter stdout, TextWriter stderr)
+    {
+        var (paths, model) = LoadModel(line, stderr);
         if (model is null)
         {
             return Failed;
@@ -153,10 +160,7 @@ public static class SiteCommand
 
     private static async Task<int> FormatAsync(CommandLine line, TextWriter stdout, TextWriter stderr)
     {
-        var paths = SitePaths.From(line.Build.Input, line.Build.Theme, line.Build.Output);
-        var diagnostics = new DiagnosticBag();
-        var model = ContentModel.Load(paths, diagnostics);
-        DiagnosticPrinter.Print(diagnostics.Sorted(), OutputFormat.Text, stderr);
+        var (paths, model) = LoadModel(line, stderr);
         if (model is null)
         {
             return Failed;

@@ -135,6 +135,15 @@ public sealed partial class LocalEditorTests(SiteFixture site)
         await page.ScreenshotAsync(new() { Path = Path.Combine(site.ScreenshotFolder, name) });
     }
 
+    /// <summary>The one line (index and text) that differs between a file's lines before and its text after.</summary>
+    private static (int Line, string Text) OnlyChangedLine(string[] before, string after)
+    {
+        var lines = after.Split('\n');
+        Assert.Equal(before.Length, lines.Length);
+        var line = Assert.Single(Enumerable.Range(0, before.Length), i => before[i] != lines[i]);
+        return (line, lines[line]);
+    }
+
     /// <summary>Decap's preview pane (a frame), where the site's page and the build's messages are shown.</summary>
     private static IFrameLocator Pane(IPage page) => page.Locator("iframe").First.ContentFrame;
 
@@ -236,11 +245,9 @@ public sealed partial class LocalEditorTests(SiteFixture site)
         await page.Locator("[id^='title-field-']").FillAsync("How to run more without getting injured");
         await editor.PublishAsync(path);
 
-        var after = editor.Read(path).Split('\n');
-        Assert.Equal(before.Length, after.Length);
-        var changed = Enumerable.Range(0, before.Length).Where(i => before[i] != after[i]).ToList();
-        Assert.Equal([1], changed);
-        Assert.Equal("title: How to run more without getting injured", after[1]);
+        var (line, text) = OnlyChangedLine(before, editor.Read(path));
+        Assert.Equal(1, line);
+        Assert.Equal("title: How to run more without getting injured", text);
     }
 
     [BrowserFact]
@@ -257,11 +264,7 @@ public sealed partial class LocalEditorTests(SiteFixture site)
         await phone.FillAsync("(02) 5550 9876");
         await editor.PublishAsync(path);
 
-        var after = editor.Read(path).Split('\n');
-        Assert.Equal(before.Length, after.Length);
-        var changed = Enumerable.Range(0, before.Length).Where(i => before[i] != after[i]).ToList();
-        var line = Assert.Single(changed);
-        Assert.Equal("  phone: (02) 5550 9876", after[line]);
+        Assert.Equal("  phone: (02) 5550 9876", OnlyChangedLine(before, editor.Read(path)).Text);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (!(await editor.GetServedAsync("about/")).Contains("(02) 5550 9876", StringComparison.Ordinal))
         {
