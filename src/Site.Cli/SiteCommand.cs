@@ -214,7 +214,8 @@ public static class SiteCommand
 
         foreach (var entry in entries)
         {
-            await stdout.WriteLineAsync($"{entry.Id}  {entry.Title}\n          Fix: {entry.Fix}").ConfigureAwait(false);
+            var example = entry.Example is null ? "" : $"\n          Example: {entry.Example.Replace("\n", "\n                   ", StringComparison.Ordinal)}";
+            await stdout.WriteLineAsync($"{entry.Id}  {entry.Title}{example}\n          Fix: {entry.Fix}").ConfigureAwait(false);
         }
 
         return Success;

@@ -279,6 +279,9 @@ public static class SiteBuilder
 
         var source = new YamlSource(shown, 0);
         var map = SourceText.Read(paths.SiteFile, shown, diagnostics) is { } text ? source.Parse(text, diagnostics) : null;
-        return map is null ? null : SiteSettings.Read(new YamlFields(map, source, diagnostics, "site.yml"), options.BaseUrl);
+        var settings = map is null ? null : SiteSettings.Read(new YamlFields(map, source, diagnostics, "site.yml"), options.BaseUrl);
+        return settings?.AdvertisingChoice is { } choice && Checks.Advertising.AdvertisingProfile.Load(choice.Value, choice.Location, paths, diagnostics) is { } profile
+            ? settings with { Advertising = profile }
+            : settings;
     }
 }

@@ -87,6 +87,10 @@ public sealed class PlaceholderTests
             .Replace("Replace with the AHPRA registration number", "PHY0001234567", StringComparison.Ordinal)
             .Replace("Replace with qualifications, for example Bachelor of Physiotherapy", "Bachelor of Physiotherapy", StringComparison.Ordinal);
         File.WriteAllText(path, finished.Split("\n---\n", 2)[0] + "\n---\n\nSam works mainly with runners and cyclists.\n");
+        // A "Dr" who is not a medical practitioner needs the profession beside the name (Ahpra).
+        var untitled = TestSite.SingleError(await site.BuildAsync());
+        Assert.Equal((DiagnosticIds.AdDoctorTitle, 2, 7), (untitled.Id, untitled.Location!.Line, untitled.Location.Column));
+        File.WriteAllText(path, File.ReadAllText(path).Replace("name: Dr Sam O'Brien", "name: Dr Sam O'Brien (Physiotherapist)", StringComparison.Ordinal));
         TestSite.AssertClean(await site.BuildAsync());
         // "Book an appointment online with Melissa, Nicole or Sam": people are called by their first names.
         var names = System.Text.RegularExpressions.Regex.Match(site.ReadOutput("index.html"), "online with ([^<.]*)").Groups[1].Value;

@@ -21,7 +21,8 @@ public sealed class LinkOrigins
         _paths = paths;
         if (File.Exists(paths.SiteFile))
         {
-            _settingsAndTheme.Add((paths.Display(paths.SiteFile), File.ReadAllText(paths.SiteFile)));
+            Settings = (paths.Display(paths.SiteFile), File.ReadAllText(paths.SiteFile));
+            _settingsAndTheme.Add(Settings.Value);
         }
 
         if (Directory.Exists(paths.Theme))
@@ -32,6 +33,9 @@ public sealed class LinkOrigins
             }
         }
     }
+
+    /// <summary>site.yml as this build read it, with its name as messages show it.</summary>
+    public (string Display, string Text)? Settings { get; }
 
     /// <summary>The text of the file a page or item was made from (the editor's unsaved text in a preview).</summary>
     public string? Text(Document page) => SourceText(page);

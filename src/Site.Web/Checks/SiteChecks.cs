@@ -13,6 +13,8 @@ public static class SiteChecks
     [
         new CheckPlaceholders(model, origins),
         new CheckUnrenderedMarkdown(origins),
+        new Advertising.CheckAdvertising(settings.Advertising, origins),
+        new Advertising.CheckAdvertisingSettings(settings.Advertising, origins),
         new CheckDescriptionLength(),
         new CheckImageAlt(),
         new CheckRawHtml(),

@@ -31,6 +31,14 @@ public sealed record SiteSettings(
     /// <summary>Where the editor at /admin/ saves: the clinic's GitHub repository and branch (<c>editor:</c>).</summary>
     public EditorSettings? Editor { get; init; }
 
+    /// <summary>
+    /// <c>advertising:</c>, the health-advertising rules to apply: a built-in profile (au, the default, or uk) or
+    /// the clinic's own rules file in input/. <see cref="Advertising"/> is the profile it names, once loaded.
+    /// </summary>
+    public Located<string>? AdvertisingChoice { get; init; }
+
+    public Checks.Advertising.AdvertisingProfile Advertising { get; init; } = Checks.Advertising.AdvertisingProfile.Default;
+
     /// <summary>An absolute URL on the site's base URL for a root-relative path.</summary>
     public string Absolute(string path) => BaseUrl.TrimEnd('/') + path;
 
@@ -79,6 +87,7 @@ public sealed record SiteSettings(
             socialImage = null;
         }
         var severities = f.Map("diagnostics") is { } levels ? ReadSeverities(levels) : ImmutableDictionary<string, Engine.Diagnostics.Severity?>.Empty;
+        var advertising = f.Text("advertising") is { } rules ? new Located<string>(rules, f.LocationOf("advertising")) : null;
         f.ReportUnknownKeys();
 
         return name is null || baseUrl is null || zone is null || description is null || clinic is null || booking is null || disclaimer is null
@@ -90,6 +99,7 @@ public sealed record SiteSettings(
                 Severities = severities,
                 ApiPageSize = apiPageSize,
                 Editor = editor,
+                AdvertisingChoice = advertising,
             };
     }
 

@@ -1,7 +1,11 @@
 namespace Site.Web.Diagnostics;
 
 /// <summary>One diagnostic the site can report: its stable id, what it means and how to fix it.</summary>
-public sealed record DiagnosticInfo(string Id, string Title, string Fix);
+public sealed record DiagnosticInfo(string Id, string Title, string Fix)
+{
+    /// <summary>Text that draws the diagnostic, as a marketing person might write it.</summary>
+    public string? Example { get; init; }
+}
 
 /// <summary>
 /// Every diagnostic id the clinic site reports, with a one-line meaning and the fix. This list is the
@@ -53,6 +57,17 @@ public static class DiagnosticIds
     public const string UnsafeHtml = "SITE7001";
     public const string Placeholder = "SITE8001";
     public const string UnrenderedMarkdown = "SITE8002";
+    public const string AdRulesInvalid = "SITE8100";
+    public const string AdTestimonial = "SITE8101";
+    public const string AdGuarantee = "SITE8102";
+    public const string AdSafety = "SITE8103";
+    public const string AdSpecialist = "SITE8104";
+    public const string AdDoctorTitle = "SITE8105";
+    public const string AdSuperlative = "SITE8106";
+    public const string AdInducement = "SITE8107";
+    public const string AdUrgency = "SITE8108";
+    public const string AdEvidence = "SITE8109";
+    public const string AdTimeline = "SITE8110";
 
     /// <summary>
     /// The ids of findings about content that is otherwise complete: the ones the checks report. Only these may
@@ -64,6 +79,7 @@ public static class DiagnosticIds
         MissingAltText, DescriptionLength, BrokenLink, BrokenFragment, DuplicateId, BadContactLink, BrokenExternalLink, UnverifiedExternalLink,
         DisclaimerMissing, DisclaimerMisplaced, BookingLinkMissing, TitleMissing, TitleDuplicate, DescriptionMissing, DescriptionDuplicate,
         GenericLinkText, ImageWithoutAlt, UnfollowableLink, CanonicalInvalid, UnsafeHtml, Placeholder, UnrenderedMarkdown,
+        AdTestimonial, AdGuarantee, AdSafety, AdSpecialist, AdDoctorTitle, AdSuperlative, AdInducement, AdUrgency, AdEvidence, AdTimeline,
     };
 
     /// <summary>The catalogue, ordered by id, including the engine's own ids.</summary>
@@ -115,6 +131,17 @@ public static class DiagnosticIds
         new(FileAccess, "A file or folder could not be read or written: the disk is full, a folder is read-only, or a path is not a folder.", "Fix what the message names (free space, permissions, the path) and build again; the previous site is left as it was."),
         new(Placeholder, "Text that was never meant to be published is in an item that is not a draft: a sentence 'site new' wrote (\"Write the article here.\"), a \"Replace with ...\" value, or TODO, FIXME or lorem ipsum.", "Write the real text at the line shown, or put 'draft: true' back until it is ready."),
         new(UnrenderedMarkdown, "Markdown that would show as raw text: a link or image whose address has a space ([our guide](/articles/my guide/)), or a heading without the space after its '#' (##Why).", "Rename the file or write the space as %20; write '## Why' with a space."),
+        new(AdRulesInvalid, "The health-advertising rules file that site.yml names (advertising: ...) cannot be used: it is missing, extends an unknown profile, names an unknown family, or has a phrase that cannot be read.", "Fix the line shown. A phrase is plain words; 'cure*' means any word starting 'cure', 'a|b' one of two words, 'initial?' an optional word, '...' up to six words, and {number}, {name} or {word} one such word.") { Example = "families:\n  superlative:\n    match: [finest physio*]" },
+        new(AdTestimonial, "A testimonial or review about treatment: a patient's quoted result, a star rating, 'highly recommend'. Section 133(1)(c) of the National Law forbids testimonials in health advertising; praise of parking or friendly staff is fine.", "Remove it, or describe the service itself: what happens at an appointment, who it suits.") { Example = "\"After three sessions my knee pain was gone!\" - Sarah" },
+        new(AdGuarantee, "A promise of a cure, a guarantee or a certain result. Section 133(1)(a) and (d) of the National Law: misleading, and an unreasonable expectation of benefit.", "Say what treatment aims for and that results differ: 'helps many people manage their pain'.") { Example = "Our program is guaranteed to cure your back pain." },
+        new(AdSafety, "A promise that treatment is without risk: 'risk-free', 'no side effects', 'painless'. Ahpra's advertising guidelines: misleading, as every treatment has some risk.", "Say what to expect: 'most people find it comfortable; tell us if anything hurts'.") { Example = "Dry needling is completely painless and risk-free." },
+        new(AdSpecialist, "A physiotherapist called a specialist or said to specialise. There is no specialist registration for physiotherapy, so section 118 and 133 of the National Law forbid implying one. A referral ('see a specialist doctor') and college titles are fine.", "Write 'has a special interest in' or 'works mainly with'.") { Example = "Melissa is our Achilles specialist." },
+        new(AdDoctorTitle, "'Dr' before the name of a practitioner who is not a medical practitioner, without the profession beside it. Ahpra's advertising guidelines: readers would take them for a medical doctor.", "Write the profession next to the name: 'Dr Sam O'Brien (Physiotherapist)', or leave the title out.") { Example = "name: Dr Sam O'Brien" },
+        new(AdSuperlative, "A superlative or a comparison with other practitioners: 'best physio in town', 'leading clinic', 'world-class'. Section 133(1)(a) of the National Law and Ahpra's guidelines: it cannot be shown and misleads.", "Describe what the clinic does and for whom, without comparing: 'physiotherapy for runners in Northville'.") { Example = "The best physiotherapy clinic in Northville." },
+        new(AdInducement, "A gift, discount or free service offered without its terms on the same page. Section 133(1)(b) of the National Law.", "Put the terms on the page (who is eligible, until when, what is included), or remove the offer.") { Example = "Book now for a free initial assessment!" },
+        new(AdUrgency, "Urgency or fear that pushes people to book: 'don't delay', 'only 3 spots left', 'it will only get worse'. Section 133(1)(e) of the National Law: encouraging unnecessary use of health services. 'Book an appointment' is fine.", "Say when it is worth seeing someone: 'if the pain lasts more than two weeks, book an assessment'.") { Example = "Don't delay - it will only get worse!" },
+        new(AdEvidence, "A claim that treatment works, backed by research, without the research: 'clinically proven', 'studies show', '90% of patients'. Section 133(1)(a) of the National Law and Ahpra's guidelines on evidence.", "Link the study in the same paragraph, or say what the evidence supports in plain words.") { Example = "Shockwave therapy is clinically proven to work." },
+        new(AdTimeline, "A promised recovery time: 'back to running in two weeks', 'fixed in three sessions'. Section 133(1)(d) of the National Law: an unreasonable expectation of benefit.", "Give a typical range and say it differs: 'many runners return over 6 to 12 weeks; your plan depends on you'.") { Example = "You'll be back to running in two weeks." },
         new(UnsafeHtml, "The Markdown contains HTML that could run code or change the page around it: a script, an event attribute such as onerror, an iframe, object, embed, style, form or a javascript: address.", "Remove it. Harmless inline HTML such as <kbd>, <sup> and <br> is fine; to embed something, ask a developer to add it to the theme."),
         new(NextScheduled, "An article is scheduled for a later date and is not published yet.", "Nothing to fix; rebuild on that date (see the README on scheduled rebuilds)."),
     ];

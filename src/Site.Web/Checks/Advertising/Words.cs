@@ -1,0 +1,72 @@
+namespace Site.Web.Checks.Advertising;
+
+/// <summary>One word, number or symbol of a passage: where it is and how it compares.</summary>
+/// <param name="Text">Lower case, with curly quotes and apostrophes made straight.</param>
+/// <param name="Capital">The word starts with a capital letter, as a name does.</param>
+/// <param name="EndsSentence">A '.', '!' or '?' that ends a sentence.</param>
+public readonly record struct Word(int Start, int Length, string Text, bool Capital, bool IsNumber, bool EndsSentence);
+
+/// <summary>
+/// Splits reader-visible text into words for the phrase rules: letters and digits (with an apostrophe or a
+/// decimal point inside) make a word, a hyphen or a space separates words (so "risk-free" and "risk free"
+/// read alike), and any other mark is a word of its own ('%', '★', a quotation mark, a full stop).
+/// </summary>
+public static class Words
+{
+    private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal)
+    {
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "fifteen", "twenty", "thirty", "hundred", "a", "few", "couple",
+    };
+
+    /// <summary>Abbreviations whose full stop does not end a sentence.</summary>
+    private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
+    {
+        "dr", "mr", "mrs", "ms", "prof", "st", "vs", "eg", "ie", "e.g", "i.e", "etc", "no",
+    };
+
+    public static List<Word> Split(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = new List<Word>(text.Length / 5);
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c) || c is '-' or '–' or '—')
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            if (char.IsLetterOrDigit(c))
+            {
+                i++;
+                while (i < text.Length && (char.IsLetterOrDigit(text[i])
+                    || text[i] is '\'' or '’' && i + 1 < text.Length && char.IsLetter(text[i + 1])
+                    || text[i] is '.' or ',' && char.IsDigit(text[i - 1]) && i + 1 < text.Length && char.IsDigit(text[i + 1])))
+                {
+                    i++;
+                }
+
+                var lower = text[start..i].Replace('’', '\'').ToLowerInvariant();
+                var isNumber = char.IsDigit(c) || NumberWords.Contains(lower);
+                words.Add(new Word(start, i - start, lower, char.IsUpper(c), isNumber, false));
+                continue;
+            }
+
+            i++;
+            var mark = c switch
+            {
+                '“' or '”' or '„' or '«' or '»' => "\"",
+                '‘' or '’' => "'",
+                _ => c.ToString(),
+            };
+            var ends = c is '!' or '?' || c == '.' && !(words.Count > 0 && words[^1].Start + words[^1].Length == start && Abbreviations.Contains(words[^1].Text));
+            words.Add(new Word(start, 1, mark, false, false, ends));
+        }
+
+        return words;
+    }
+}
