@@ -169,6 +169,15 @@ public sealed class SiteCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Explain_shows_an_advertising_rule_with_its_example_and_fix()
+    {
+        var (code, output, _) = await Run("explain", "SITE8104");
+        Assert.Equal(0, code);
+        Assert.Contains("Example: Melissa is our Achilles specialist.", output, StringComparison.Ordinal);
+        Assert.Contains("Fix: Write 'has a special interest in'", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Warnings_fail_the_build_with_warnaserror()
     {
         CopySample();

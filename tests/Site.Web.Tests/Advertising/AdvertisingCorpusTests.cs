@@ -26,6 +26,17 @@ public sealed class AdvertisingCorpusTests(ITestOutputHelper output)
             .Select(l => l.Split('\t', 2))
             .Select(p => (p[0], p[1]));
 
+    [Fact]
+    public void The_example_site_explain_gives_for_each_family_is_a_finding_of_that_family()
+    {
+        foreach (var (family, id) in AdvertisingProfile.FamilyIds)
+        {
+            var info = Assert.Single(Site.Web.Diagnostics.DiagnosticIds.All, i => i.Id == id);
+            Assert.NotNull(info.Example);
+            Assert.Contains(family, Fired(info.Example));
+        }
+    }
+
     [Theory]
     [InlineData("corpus.tsv", 1.0, 1.0)]
     [InlineData("corpus-independent.tsv", 0.9, 0.9)]

@@ -63,7 +63,11 @@ public sealed class AdvertisingProfile
     });
 
     private readonly Dictionary<string, List<(AdvertisingFamily Family, Phrase Phrase)>> _byWord = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(AdvertisingFamily Family, Phrase Phrase, Alternative First)>> _byStem = new(StringComparer.Ordinal);
     private readonly List<(AdvertisingFamily Family, Phrase Phrase, Alternative First)> _byOther = [];
+
+    /// <summary>Some phrase may start at any word ({word}, or a short 'ab*'), not only at a number or a name.</summary>
+    private readonly bool _anyWordFirst;
 
     private AdvertisingProfile(string name, string about, ImmutableArray<AdvertisingFamily> families)
     {
@@ -76,6 +80,11 @@ public sealed class AdvertisingProfile
             {
                 foreach (var first in phrase.First)
                 {
+                    if (first.Kind is AlternativeKind.Literal or AlternativeKind.Prefix)
+                    {
+                        _maybe[StemHash(first.Text)] = true;
+                    }
+
                     if (first.Kind == AlternativeKind.Literal)
                     {
                         if (!_byWord.TryGetValue(first.Text, out var list))
@@ -85,9 +94,20 @@ public sealed class AdvertisingProfile
 
                         list.Add((family, phrase));
                     }
+                    else if (first.Kind == AlternativeKind.Prefix && first.Text.Length >= StemLength)
+                    {
+                        var stem = first.Text[..StemLength];
+                        if (!_byStem.TryGetValue(stem, out var list))
+                        {
+                            _byStem[stem] = list = [];
+                        }
+
+                        list.Add((family, phrase, first));
+                    }
                     else
                     {
                         _byOther.Add((family, phrase, first));
+                        _anyWordFirst |= first.Kind is AlternativeKind.AnyWord or AlternativeKind.Prefix;
                     }
                 }
             }
@@ -104,24 +124,59 @@ public sealed class AdvertisingProfile
 
     public ImmutableArray<AdvertisingFamily> Families { get; }
 
-    /// <summary>The phrases that may start at this word, found by the word itself so most words cost one lookup.</summary>
-    public IEnumerable<(AdvertisingFamily Family, Phrase Phrase)> StartingWith(Word word)
+    /// <summary>
+    /// Adds to <paramref name="found"/> the phrases that may start at this word, found by the word itself (or
+    /// its first letters, for phrases starting with 'word*'), so most words cost two lookups.
+    /// </summary>
+    public void StartingWith(Word word, List<(AdvertisingFamily Family, Phrase Phrase)> found)
     {
-        if (_byWord.TryGetValue(word.Text, out var list))
+        ArgumentNullException.ThrowIfNull(found);
+        found.Clear();
+        // Most words start no literal or 'word*' phrase: for them, only {number} and {name} phrases are tried.
+        var maybe = _maybe[StemHash(word.Text)];
+        if (maybe && _byWord.TryGetValue(word.Text, out var list))
         {
-            foreach (var entry in list)
+            found.AddRange(list);
+        }
+
+        if (maybe && word.Text.Length >= StemLength && _byStem.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word.Text.AsSpan(0, StemLength), out var stems))
+        {
+            foreach (var (family, phrase, first) in stems)
             {
-                yield return entry;
+                if (first.Matches(word))
+                {
+                    found.Add((family, phrase));
+                }
             }
         }
 
-        foreach (var (family, phrase, first) in _byOther)
+        if (word.IsNumber || word.Capital || _anyWordFirst)
         {
-            if (first.Matches(word))
+            foreach (var (family, phrase, first) in _byOther)
             {
-                yield return (family, phrase);
+                if (first.Matches(word))
+                {
+                    found.Add((family, phrase));
+                }
             }
         }
+    }
+
+    private const int StemLength = 3;
+
+    /// <summary>Which first letters some phrase starts with, by <see cref="StemHash"/>: most words are none of them.</summary>
+    private readonly System.Collections.BitArray _maybe = new(1 << 15);
+
+    /// <summary>A number for a word's first three letters (or fewer), the same for a prefix and the words it starts.</summary>
+    private static int StemHash(string text)
+    {
+        var hash = text.Length >= StemLength ? 0 : text.Length + 1;
+        for (var k = 0; k < Math.Min(StemLength, text.Length); k++)
+        {
+            hash = (hash * 31) + text[k];
+        }
+
+        return hash & ((1 << 15) - 1);
     }
 
     /// <summary>

@@ -23,12 +23,13 @@ public static class AdvertisingScan
 
         ArgumentNullException.ThrowIfNull(passages);
         var findings = new List<AdvertisingFinding>();
+        var candidates = new List<(AdvertisingFamily Family, Phrase Phrase)>();
         foreach (var passage in passages)
         {
             var words = passage.Words;
             var sentenceStart = 0;
             var sentenceEnd = SentenceEnd(words, 0);
-            var reachedBy = new Dictionary<AdvertisingFamily, int>(ReferenceEqualityComparer.Instance);
+            Dictionary<AdvertisingFamily, int>? reachedBy = null;
             for (var i = 0; i < words.Count; i++)
             {
                 if (i >= sentenceEnd)
@@ -37,9 +38,10 @@ public static class AdvertisingScan
                     sentenceEnd = SentenceEnd(words, sentenceStart);
                 }
 
-                foreach (var (family, phrase) in profile.StartingWith(words[i]))
+                profile.StartingWith(words[i], candidates);
+                foreach (var (family, phrase) in candidates)
                 {
-                    if (reachedBy.GetValueOrDefault(family) > i)
+                    if (reachedBy?.GetValueOrDefault(family) > i)
                     {
                         continue; // inside an earlier finding of the same family
                     }
@@ -50,6 +52,7 @@ public static class AdvertisingScan
                         continue;
                     }
 
+                    reachedBy ??= new Dictionary<AdvertisingFamily, int>(ReferenceEqualityComparer.Instance);
                     reachedBy[family] = end;
                     var last = words[end - 1];
                     findings.Add(new AdvertisingFinding(family, passage, words[i].Start, last.Start + last.Length));

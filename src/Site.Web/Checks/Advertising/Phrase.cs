@@ -160,7 +160,7 @@ public sealed class Phrase
             return -1;
         }
 
-        if (at < limit && current.Alternatives.Any(a => a.Matches(words[at])))
+        if (at < limit && AnyMatches(current.Alternatives, words[at]))
         {
             var end = Match(words, element + 1, at + 1, limit);
             if (end >= 0)
@@ -170,6 +170,19 @@ public sealed class Phrase
         }
 
         return current.Optional ? Match(words, element + 1, at, limit) : -1;
+    }
+
+    private static bool AnyMatches(Alternative[] alternatives, Word word)
+    {
+        foreach (var alternative in alternatives)
+        {
+            if (alternative.Matches(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private enum ElementKind
