@@ -59,7 +59,7 @@ public static class Corpus
         {
             var name = char.ToUpperInvariant(condition[0]) + condition[1..].Replace('-', ' ');
             File.WriteAllText(Path.Combine(input, "conditions", condition + ".md"),
-                $"---\ntitle: {name}\ndescription: What {name.ToLowerInvariant()} is, what makes it worse and how physiotherapy can help you recover.\nsymptoms: [Pain, Stiffness]\ntreatments: [Strength training, Load management]\n---\n\n## Overview details\n\nAbout {name.ToLowerInvariant()}.\n");
+                $"---\ntitle: {name}\ndescription: What {name.ToLowerInvariant()} is, what makes it worse and how physiotherapy can help you recover.\nsymptoms: [Pain, Stiffness]\ntreatments: [Strength training, Load management]\nlast_reviewed: {Reviewed(0)}\nreviewed_by: {Authors[0]}\n---\n\n## Overview details\n\nAbout {name.ToLowerInvariant()}.\n");
         }
 
         Parallel.For(1, count + 1, i =>
@@ -70,12 +70,20 @@ public static class Corpus
                 .Append("description: Practical advice number ").Append(i).Append(" about training load, recovery and when to see a physiotherapist.\n")
                 .Append("date: ").Append(Date(i).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('\n')
                 .Append("author: ").Append(Authors[i % Authors.Length]).Append('\n')
+                .Append("last_reviewed: ").Append(Reviewed(i)).Append('\n')
+                .Append("reviewed_by: ").Append(Authors[(i + 1) % Authors.Length]).Append('\n')
                 .Append("conditions: [").Append(Conditions[i % Conditions.Length]).Append("]\n")
                 .Append("tags: [\"").Append(Tags[i % Tags.Length]).Append("\", \"").Append(Tags[(i * 3) % Tags.Length]).Append("\"]\n")
                 .Append("---\n\n");
             File.WriteAllText(Path.Combine(input, "articles", Slug(i) + ".md"), front + Body(i, count));
         });
     }
+
+    /// <summary>
+    /// A clinical review date within the last ten months of the day the corpus is written, so that no review
+    /// is due or overdue whenever the corpus is built (reviews are due every 12 months by default).
+    /// </summary>
+    private static string Reviewed(int i) => DateTime.UtcNow.Date.AddDays(-1 - (i % 300)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Writes the same articles as a Hugo site with plain templates of similar structure.</summary>
     public static void WriteHugo(string root, int count)

@@ -77,7 +77,11 @@ public sealed class TestSite : IDisposable
         General information only.
         """;
 
-    public TestSite(IDictionary<string, string?>? overrides = null)
+    /// <param name="reviews">
+    /// Keep the model's clinical-review schedule (<c>review:</c> in article.yml and condition.yml). Off by default:
+    /// the small site's article and condition have no review, and only the review tests are about reviews.
+    /// </param>
+    public TestSite(IDictionary<string, string?>? overrides = null, bool reviews = false)
     {
         Root = Directory.CreateTempSubdirectory("site-test-").FullName;
         var files = new Dictionary<string, string?>
@@ -90,6 +94,15 @@ public sealed class TestSite : IDisposable
         };
         TestFiles.CopyFolder(Path.Combine(RepositoryRoot, "theme"), Path.Combine(Root, "theme"));
         TestFiles.CopyFolder(Path.Combine(RepositoryRoot, "input", "model"), Path.Combine(Root, "input", "model"));
+        if (!reviews)
+        {
+            foreach (var kind in Directory.GetFiles(Path.Combine(Root, "input", "model"), "*.yml"))
+            {
+                var model = File.ReadAllText(kind);
+                var withoutReview = string.Join('\n', model.Split('\n').Where(l => !l.StartsWith("review:", StringComparison.Ordinal)));
+                File.WriteAllText(kind, withoutReview);
+            }
+        }
         foreach (var (path, text) in overrides ?? new Dictionary<string, string?>())
         {
             files[path] = text;

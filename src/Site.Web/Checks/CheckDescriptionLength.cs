@@ -13,7 +13,7 @@ public sealed class CheckDescriptionLength : IItemCheck
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(report);
         var length = item.Item.Description.Length;
-        if (length is < 50 or > 160)
+        if (length is < 50 or > 160 && !item.Item.Incomplete) // an unreadable description was reported as such
         {
             report.Warning(
                 DiagnosticIds.DescriptionLength,

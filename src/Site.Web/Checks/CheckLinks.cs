@@ -18,6 +18,8 @@ namespace Site.Web.Checks;
 /// </summary>
 public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, ExternalLinkChecker? external = null) : ISiteCheck
 {
+    private HashSet<string> _unbuilt = [];
+
     public ImmutableArray<string> Ids { get; } =
         [DiagnosticIds.BrokenLink, DiagnosticIds.BrokenFragment, DiagnosticIds.DuplicateId, DiagnosticIds.BadContactLink, DiagnosticIds.BrokenExternalLink, DiagnosticIds.UnverifiedExternalLink];
 
@@ -27,6 +29,8 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
         ArgumentNullException.ThrowIfNull(report);
         var files = site.Files.Where(d => d.Destination is not null).ToList();
         var routes = new SiteRoutes(files.Select(f => f.Destination!));
+        // The addresses of items that could not be built: a link to one is not a second error (the item's own is).
+        _unbuilt = site.Unbuilt.Select(d => ((ContentItem)d.Model!).Url).ToHashSet(StringComparer.Ordinal);
         var scans = new PageScan[files.Count];
         Parallel.For(0, files.Count, i => scans[i] = ScanOf(files[i]));
         var scanByFile = new Dictionary<string, PageScan>(StringComparer.Ordinal);
@@ -80,6 +84,34 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
             }
         });
 
+        // An item with a field that could not be read has no page, but the links in its text are checked
+        // all the same, at their place in the Markdown, so that fixing one field does not reveal another error.
+        foreach (var item in site.Unbuilt)
+        {
+            var pageUrl = ((ContentItem)item.Model!).Url;
+            var pageAddress = new Uri(root, pageUrl);
+            foreach (var link in (item.Get(Modules.MetadataKeys.Links) ?? []).DistinctBy(l => l.Url))
+            {
+                var target = LinkTarget.Resolve(link.Url, pageAddress, root);
+                switch (target.Kind)
+                {
+                    case LinkKind.Mail or LinkKind.Phone when target.ContactProblem() is { } problem:
+                        problems.Add(new LinkProblem(DiagnosticIds.BadContactLink, link.Location, pageUrl, $"The link '{link.Url}' on {{0}} is malformed: {problem}", target.Kind == LinkKind.Mail ? "Write it as mailto:name@example.com." : "Write it as tel:+61255501234."));
+                        break;
+                    case LinkKind.External:
+                        externals.Add((link.Url, target.Url!, item, pageUrl, null));
+                        break;
+                    case LinkKind.Internal:
+                        if (CheckInternal(item, link.Url, target, routes, scanByFile, pageUrl, null, link.Location) is { } broken)
+                        {
+                            problems.Add(broken);
+                        }
+
+                        break;
+                }
+            }
+        }
+
         var all = problems.ToList();
         if (external is not null)
         {
@@ -100,15 +132,21 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
             ?? (file.Bytes is null && !file.Written && file.Destination is not null ? PageScan.Of(file.Destination, file.Content) : PageScan.Empty);
     }
 
-    private LinkProblem? CheckInternal(Document file, string url, LinkTarget target, SiteRoutes routes, Dictionary<string, PageScan> scans, string pageUrl, string? layout)
+    /// <param name="at">Where the link is written, when known; otherwise it is looked for in the page's sources.</param>
+    private LinkProblem? CheckInternal(Document file, string url, LinkTarget target, SiteRoutes routes, Dictionary<string, PageScan> scans, string pageUrl, string? layout, SourceLocation? at = null)
     {
         var resolved = routes.Resolve(target.Path!);
+        if (resolved is null && _unbuilt.Contains(target.Path!))
+        {
+            return null;
+        }
+
         if (resolved is null)
         {
             var closest = Suggest.Closest(target.Path!, routes.Addresses);
             return new LinkProblem(
                 DiagnosticIds.BrokenLink,
-                origins.Locate(file, url, layout),
+                at ?? origins.Locate(file, url, layout),
                 pageUrl,
                 $"The link '{url}' on {{0}} goes nowhere: this site has no page at {target.Path}.",
                 closest is null ? "Check the address against the page's file name." : $"Did you mean '{closest}'?")
@@ -122,7 +160,7 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
             var closest = Suggest.Closest(fragment, scans[resolved].Ids);
             return new LinkProblem(
                 DiagnosticIds.BrokenFragment,
-                origins.Locate(file, url, layout),
+                at ?? origins.Locate(file, url, layout),
                 pageUrl,
                 $"The link '{url}' on {{0}} points to a part of the page called '#{fragment}', which does not exist.",
                 closest is null ? "Link to a heading that exists on that page, or drop the #part." : $"Did you mean '#{closest}'?");

@@ -50,7 +50,11 @@ public sealed record ItemToCheck(ContentItem Item, Document Document, IReadOnlyL
 public sealed record PageToCheck(Document Document, SitePage Page);
 
 /// <summary>The built site: every output file (pages, feeds, assets) and the pages that rendered.</summary>
-public sealed record SiteToCheck(ImmutableArray<Document> Files, ImmutableArray<PageToCheck> Pages);
+public sealed record SiteToCheck(ImmutableArray<Document> Files, ImmutableArray<PageToCheck> Pages)
+{
+    /// <summary>Items with a field that could not be read: not built, but their links are still checked.</summary>
+    public ImmutableArray<Document> Unbuilt { get; init; } = [];
+}
 
 /// <summary>Where a check reports, refusing ids the check did not declare.</summary>
 public sealed class CheckReport(ICheck check, DiagnosticBag diagnostics)

@@ -9,7 +9,8 @@ namespace Site.Web.Checks;
 /// </summary>
 public static class SiteChecks
 {
-    public static ImmutableArray<ICheck> Create(Model.ContentModel model, SiteSettings settings, LinkOrigins origins, ExternalLinkChecker? external) =>
+    /// <param name="today">The build's day in the clinic's time zone, for review dates (default: today in UTC).</param>
+    public static ImmutableArray<ICheck> Create(Model.ContentModel model, SiteSettings settings, LinkOrigins origins, ExternalLinkChecker? external, DateOnly? today = null) =>
     [
         new CheckPlaceholders(model, origins),
         new CheckUnrenderedMarkdown(origins),
@@ -23,5 +24,6 @@ public static class SiteChecks
         new CheckLinks(settings, origins, external),
         new CheckSeo(settings, origins),
         new CheckApiLinks(),
+        new CheckClinicalReview(settings, today ?? DateOnly.FromDateTime(DateTime.UtcNow)),
     ];
 }

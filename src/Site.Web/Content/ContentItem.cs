@@ -20,6 +20,12 @@ public record ContentItem(KindDefinition Kind, string Slug, SourceLocation Front
     /// <summary>Marked <c>draft: true</c>: built only with --drafts (previews and site serve).</summary>
     public bool Draft { get; init; }
 
+    /// <summary>
+    /// A field could not be read (its error is reported): the item is still checked (its references, links and
+    /// text) so that one bad field hides no other problem, but it is not published.
+    /// </summary>
+    public bool Incomplete { get; init; }
+
     /// <summary>Diagnostic ids this item asks not to be reported for its own file (<c>suppress:</c>), each with its reason.</summary>
     public ImmutableArray<Diagnostics.Suppression> Suppressions { get; init; } = [];
 
@@ -38,6 +44,9 @@ public record ContentItem(KindDefinition Kind, string Slug, SourceLocation Front
     /// (0 when absent). Kept as numbers because every item keeps them for the whole build.
     /// </summary>
     public int[] Positions { get; init; } = [];
+
+    /// <summary>Whether the field is written in the file, even with a value that could not be read.</summary>
+    public bool IsWritten(string field) => LocationOf(field) != FrontMatter;
 
     /// <summary>Where a field's value is written, or the start of the file when it is not.</summary>
     public SourceLocation LocationOf(string field)

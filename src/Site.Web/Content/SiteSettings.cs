@@ -39,6 +39,9 @@ public sealed record SiteSettings(
 
     public Checks.Advertising.AdvertisingProfile Advertising { get; init; } = Checks.Advertising.AdvertisingProfile.Default;
 
+    /// <summary><c>review:</c> how often clinical content is reviewed, and how early a coming review is a warning.</summary>
+    public ReviewSettings Review { get; init; } = new(12, 30);
+
     /// <summary>An absolute URL on the site's base URL for a root-relative path.</summary>
     public string Absolute(string path) => BaseUrl.TrimEnd('/') + path;
 
@@ -87,6 +90,7 @@ public sealed record SiteSettings(
             socialImage = null;
         }
         var severities = f.Map("diagnostics") is { } levels ? ReadSeverities(levels) : ImmutableDictionary<string, Engine.Diagnostics.Severity?>.Empty;
+        var review = f.Map("review") is { } reviewMap ? ReviewSettings.Read(reviewMap) : new ReviewSettings(12, 30);
         var advertising = f.Text("advertising") is { } rules ? new Located<string>(rules, f.LocationOf("advertising")) : null;
         f.ReportUnknownKeys();
 
@@ -100,6 +104,7 @@ public sealed record SiteSettings(
                 ApiPageSize = apiPageSize,
                 Editor = editor,
                 AdvertisingChoice = advertising,
+                Review = review,
             };
     }
 
@@ -340,5 +345,17 @@ public sealed record NavItem(string Title, string Url)
         }
 
         return title is null || url is null ? null : new NavItem(title, url);
+    }
+}
+
+/// <summary><c>review:</c> clinical content is reviewed every <c>every_months</c>; <c>warn_days</c> before that, a warning.</summary>
+public sealed record ReviewSettings(int EveryMonths, int WarnDays)
+{
+    public static ReviewSettings Read(YamlFields f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var result = new ReviewSettings(f.Number("every_months", 1, 60) ?? 12, f.Number("warn_days", 0, 365) ?? 30);
+        f.ReportUnknownKeys();
+        return result;
     }
 }

@@ -68,6 +68,10 @@ public static class DiagnosticIds
     public const string AdUrgency = "SITE8108";
     public const string AdEvidence = "SITE8109";
     public const string AdTimeline = "SITE8110";
+    public const string ReviewMissing = "SITE8201";
+    public const string ReviewerNotRegistered = "SITE8202";
+    public const string ReviewDueSoon = "SITE8203";
+    public const string ReviewOverdue = "SITE8204";
 
     /// <summary>
     /// The ids of findings about content that is otherwise complete: the ones the checks report. Only these may
@@ -80,6 +84,7 @@ public static class DiagnosticIds
         DisclaimerMissing, DisclaimerMisplaced, BookingLinkMissing, TitleMissing, TitleDuplicate, DescriptionMissing, DescriptionDuplicate,
         GenericLinkText, ImageWithoutAlt, UnfollowableLink, CanonicalInvalid, UnsafeHtml, Placeholder, UnrenderedMarkdown,
         AdTestimonial, AdGuarantee, AdSafety, AdSpecialist, AdDoctorTitle, AdSuperlative, AdInducement, AdUrgency, AdEvidence, AdTimeline,
+        ReviewMissing, ReviewerNotRegistered, ReviewDueSoon, ReviewOverdue,
     };
 
     /// <summary>The catalogue, ordered by id, including the engine's own ids.</summary>
@@ -142,6 +147,10 @@ public static class DiagnosticIds
         new(AdUrgency, "Urgency or fear that pushes people to book: 'don't delay', 'only 3 spots left', 'it will only get worse'. Section 133(1)(e) of the National Law: encouraging unnecessary use of health services. 'Book an appointment' is fine.", "Say when it is worth seeing someone: 'if the pain lasts more than two weeks, book an assessment'.") { Example = "Don't delay - it will only get worse!" },
         new(AdEvidence, "A claim that treatment works, backed by research, without the research: 'clinically proven', 'studies show', '90% of patients'. Section 133(1)(a) of the National Law and Ahpra's guidelines on evidence.", "Link the study in the same paragraph, or say what the evidence supports in plain words.") { Example = "Shockwave therapy is clinically proven to work." },
         new(AdTimeline, "A promised recovery time: 'back to running in two weeks', 'fixed in three sessions'. Section 133(1)(d) of the National Law: an unreasonable expectation of benefit.", "Give a typical range and say it differs: 'many runners return over 6 to 12 weeks; your plan depends on you'.") { Example = "You'll be back to running in two weeks." },
+        new(ReviewMissing, "Clinical content (an article or condition page) has no clinical review: its review date or its reviewer is missing.", "Have a registered practitioner check it, then add 'last_reviewed: YYYY-MM-DD' and 'reviewed_by: ' with their id.") { Example = "an article without last_reviewed and reviewed_by" },
+        new(ReviewerNotRegistered, "The reviewer of clinical content has no Ahpra registration number, so the review does not show that a registered practitioner checked it.", "Choose a registered practitioner as reviewer, or add their Ahpra number (PHY0001234567) to their file.") { Example = "reviewed_by: sam, where sam's registration is 'pending'" },
+        new(ReviewDueSoon, "The clinical review of a page falls due within the warning window (30 days unless site.yml's review: warn_days says otherwise).", "Plan the review; once done, change last_reviewed to its date.") { Example = "last_reviewed: 2025-12-15, with reviews every 12 months, on 2026-11-30" },
+        new(ReviewOverdue, "The clinical review of a page is overdue: its last review is older than site.yml's review: every_months (12 unless changed).", "Have a registered practitioner check the page, then change last_reviewed to the date of that review.") { Example = "last_reviewed: 2025-06-01, with reviews every 12 months, on 2026-11-30" },
         new(UnsafeHtml, "The Markdown contains HTML that could run code or change the page around it: a script, an event attribute such as onerror, an iframe, object, embed, style, form or a javascript: address.", "Remove it. Harmless inline HTML such as <kbd>, <sup> and <br> is fine; to embed something, ask a developer to add it to the theme."),
         new(NextScheduled, "An article is scheduled for a later date and is not published yet.", "Nothing to fix; rebuild on that date (see the README on scheduled rebuilds)."),
     ];

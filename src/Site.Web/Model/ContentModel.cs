@@ -145,6 +145,11 @@ public sealed class ContentModel
         var shareImage = f.Text("share_image");
         var updatedField = f.Text("updated_field");
         var authorField = f.Text("author_field");
+        var reviewMap = f.Map("review");
+        (string Date, string By)? review = reviewMap is null ? null : (reviewMap.Text("date", required: true) ?? "", reviewMap.Text("by", required: true) ?? "");
+        reviewMap?.ReportUnknownKeys();
+        var readability = f.Flag("readability", fallback: false);
+        var registrationField = f.Text("registration_field");
         var modifiedBy = f.List("modified_by");
         var bookingFrom = f.List("booking_from");
         RelatedRule? related = null;
@@ -221,6 +226,9 @@ public sealed class ContentModel
                 ShareImage = shareImage,
                 UpdatedField = updatedField,
                 AuthorField = authorField,
+                Review = review,
+                Readability = readability,
+                RegistrationField = registrationField,
                 ModifiedBy = [.. modifiedBy.Select(m => m.Value.Split('.')).Select(p => p.Length == 2 ? (p[0], p[1]) : (string.Join('.', p), ""))],
                 BookingFrom = [.. bookingFrom.Select(b => b.Value)],
             };
@@ -258,6 +266,12 @@ public sealed class ContentModel
         NeedField(dateField, "date_field", FieldType.Date, required: true);
         NeedField(updatedField, "updated_field", FieldType.Date, required: false);
         NeedField(authorField, "author_field", FieldType.Reference, required: false);
+        NeedField(registrationField, "registration_field", FieldType.Text, required: false);
+        if (review is { } rule)
+        {
+            NeedField(rule.Date, "review", FieldType.Date, required: false);
+            NeedField(rule.By, "review", FieldType.Reference, required: false);
+        }
         if (kind.Has(Listings.Feeds) && kind.DateField is null)
         {
             diagnostics.Error(DiagnosticIds.ModelInvalid, f.LocationOf("appears_in"), "A kind in the feeds needs a date_field: feed readers sort by it.", "Add date_field, or remove feeds from appears_in.");

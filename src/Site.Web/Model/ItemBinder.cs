@@ -11,8 +11,11 @@ namespace Site.Web.Model;
 /// </summary>
 public static class ItemBinder
 {
-    /// <summary>The bound item, or null when a required field is missing or unreadable.</summary>
-    public static ContentItem? Bind(KindDefinition kind, YamlFields f, ContentFile file)
+    /// <summary>
+    /// The bound item. When a required field is missing or unreadable it is <see cref="ContentItem.Incomplete"/>
+    /// (named by its file until its title can be read): still checked, never published.
+    /// </summary>
+    public static ContentItem Bind(KindDefinition kind, YamlFields f, ContentFile file)
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(f);
@@ -45,12 +48,8 @@ public static class ItemBinder
         f.ReportUnknownKeys();
         var title = values.GetValueOrDefault(kind.TitleField) as string;
         var description = values.GetValueOrDefault(kind.DescriptionField) as string;
-        if (!complete || title is null || description is null)
-        {
-            return null;
-        }
-
-        return new ContentItem(kind, file.Slug, file.FrontMatter, title, description) {
+        return new ContentItem(kind, file.Slug, file.FrontMatter, title ?? file.Slug, description ?? "") {
+            Incomplete = !complete || title is null || description is null,
             Draft = draft,
             Fields = values,
             Suppressions = suppressions,

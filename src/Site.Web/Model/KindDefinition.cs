@@ -106,6 +106,18 @@ public sealed record KindDefinition(string Name, string Folder, string UrlPatter
     /// <summary>The reference field naming who wrote an item, for feeds and structured data.</summary>
     public string? AuthorField { get; init; }
 
+    /// <summary>
+    /// <c>review: {date: ..., by: ...}</c>: items of this kind are clinical content that a registered practitioner
+    /// reviews on a schedule (site.yml's <c>review:</c>); the date field and the reference to the reviewer.
+    /// </summary>
+    public (string Date, string By)? Review { get; init; }
+
+    /// <summary><c>registration_field</c>: the field holding a practitioner's Ahpra registration number.</summary>
+    public string? RegistrationField { get; init; }
+
+    /// <summary><c>readability: true</c>: the body's reading grade is measured against site.yml's target.</summary>
+    public bool Readability { get; init; }
+
     /// <summary>The Open Graph type of its pages: article, profile or website.</summary>
     public string OgType { get; init; } = "website";
 

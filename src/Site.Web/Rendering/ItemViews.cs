@@ -98,6 +98,14 @@ public sealed class ItemViews(SiteIndex index)
             view["date_text"] = Views.DateText(published);
         }
 
+        // Clinical content shows when its next review is due (the last review plus site.yml's review interval).
+        view["next_review"] = null;
+        if (kind.Review is { } review && item.DateOf(review.Date) is { } reviewed)
+        {
+            var due = reviewed.AddMonths(index.Settings.Review.EveryMonths);
+            view["next_review"] = new DateView(Views.DateIso(due), Views.DateText(due));
+        }
+
         foreach (var field in kind.Fields)
         {
             view[field.Name] = Value(item, field, depth);

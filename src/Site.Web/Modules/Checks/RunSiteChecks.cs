@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Site.Engine;
 using Site.Engine.Pipelines;
 using Site.Web.Checks;
+using Site.Web.Content;
 using Site.Web.Rendering;
 
 namespace Site.Web.Modules.Checks;
@@ -19,7 +20,7 @@ public sealed class RunSiteChecks(IEnumerable<ISiteCheck> checks) : IModule
         ArgumentNullException.ThrowIfNull(context);
         var files = context.AllDocuments();
         var pages = files.Where(d => d.Model is SitePage && !d.Has(MetadataKeys.RenderFailed)).Select(d => new PageToCheck(d, (SitePage)d.Model!)).ToImmutableArray();
-        var site = new SiteToCheck(files, pages);
+        var site = new SiteToCheck(files, pages) { Unbuilt = [.. files.Where(d => d.Model is ContentItem { Incomplete: true })] };
         foreach (var check in _checks)
         {
             await check.CheckAsync(site, new CheckReport(check, context.Diagnostics), context.CancellationToken).ConfigureAwait(false);

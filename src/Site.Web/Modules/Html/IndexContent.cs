@@ -24,12 +24,22 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
         // An item whose required reference is broken cannot be shown and is left out; a broken optional
         // reference is reported and simply not shown. Leaving an item out can break a required reference to
         // it, so this repeats until nothing more is left out; each broken reference is reported once.
-        var kept = byKind.Values.SelectMany(d => d).ToList();
+        // An incomplete item (a field that could not be read, reported already) has its own references checked,
+        // and counts as existing for the references to it, so one bad field is one error; it is never published,
+        // and an item that needs it is left out without a second error.
+        var all = byKind.Values.SelectMany(d => d).ToList();
+        var incomplete = model.Kinds.ToDictionary(k => k.Name, k => all.Select(d => (ContentItem)d.Model!).Where(i => i.Incomplete && i.KindName == k.Name).Select(i => i.Slug).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var kept = all.Where(d => !((ContentItem)d.Model!).Incomplete).ToList();
         var reported = new HashSet<SourceLocation>();
+        foreach (var document in all.Where(d => ((ContentItem)d.Model!).Incomplete))
+        {
+            CheckReferences(context, (ContentItem)document.Model!, Ids(all), reported, incomplete);
+        }
+
         while (true)
         {
-            var ids = model.Kinds.ToDictionary(k => k.Name, k => kept.Select(d => (ContentItem)d.Model!).Where(i => i.KindName == k.Name).Select(i => i.Slug).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
-            var next = kept.Where(d => CheckReferences(context, (ContentItem)d.Model!, ids, reported)).ToList();
+            var ids = Ids(kept);
+            var next = kept.Where(d => CheckReferences(context, (ContentItem)d.Model!, ids, reported, incomplete)).ToList();
             if (next.Count == kept.Count)
             {
                 break;
@@ -131,8 +141,14 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
     private static Document PageFor(Document source, SitePage page) =>
         source with { Model = page, Destination = page.Destination, Content = "" };
 
-    /// <summary>Reports every reference to an item that does not exist; false when a required one is broken.</summary>
-    private bool CheckReferences(BuildContext context, ContentItem item, Dictionary<string, HashSet<string>> ids, HashSet<SourceLocation> reported)
+    private Dictionary<string, HashSet<string>> Ids(List<Document> documents) =>
+        model.Kinds.ToDictionary(k => k.Name, k => documents.Select(d => (ContentItem)d.Model!).Where(i => i.KindName == k.Name).Select(i => i.Slug).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+
+    /// <summary>
+    /// Reports every reference to an item that does not exist; false when a required one is broken. A reference
+    /// to an incomplete item is not reported (its file's own error is), but it still cannot be shown.
+    /// </summary>
+    private bool CheckReferences(BuildContext context, ContentItem item, Dictionary<string, HashSet<string>> ids, HashSet<SourceLocation> reported, Dictionary<string, HashSet<string>> incomplete)
     {
         var ok = true;
         foreach (var field in item.Kind.Fields.Where(f => f.IsReference))
@@ -143,7 +159,7 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
             foreach (var reference in references.Where(r => !known.Contains(r.Value)))
             {
                 ok &= !field.Required;
-                if (!reported.Add(reference.Location))
+                if (incomplete[target.Name].Contains(reference.Value) || !reported.Add(reference.Location))
                 {
                     continue;
                 }

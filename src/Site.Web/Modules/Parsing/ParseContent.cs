@@ -62,18 +62,13 @@ public sealed class ParseContent(MarkdownPipeline markdown, KindDefinition kind)
         var yamlSource = new YamlSource(source, block.Line + 1);
         var yaml = block.Lines.ToString();
         var map = yamlSource.Parse(yaml, context.Diagnostics);
-        if (map is null)
-        {
-            yield break;
-        }
+        var file = new ContentFile(document.Get<string>(MetadataKeys.Slug)!, source, new SourceLocation(source, 1, 1));
 
-        var fields = new YamlFields(map, yamlSource, context.Diagnostics, _what);
-        var item = ItemBinder.Bind(kind, fields, new ContentFile(document.Get<string>(MetadataKeys.Slug)!, source, new SourceLocation(source, 1, 1)));
-        if (item is null)
-        {
-            yield break;
-        }
-
+        // Front matter that is not valid YAML still leaves a body to check (its links and text); the item is
+        // named by its file and never published.
+        var item = map is null
+            ? new ContentItem(kind, file.Slug, file.FrontMatter, file.Slug, "") { Incomplete = true }
+            : ItemBinder.Bind(kind, new YamlFields(map, yamlSource, context.Diagnostics, _what), file);
         yield return (document with { Model = item }).With(MetadataKeys.Markdown, parsed).With(MetadataKeys.FrontMatter, yaml);
     }
 }
