@@ -110,6 +110,25 @@ public static class SiteSettingsForm
         yield return Links("footer_navigation", "The links at the foot of every page, in order.");
         yield return Number("articles_per_page", "How many articles each page of the article list shows.", 1, 100);
         yield return Number("api_page_size", "How many items each page of the content API's lists holds.", 1, 500);
+        yield return Text("advertising", "The health-advertising rules the build applies: au (Australia, the default), uk, or the name of the clinic's own rules file in input/.", required: false);
+        yield return Group("review", "How often a registered practitioner reviews clinical content (articles and conditions).", required: false,
+            Number("every_months", "Months between reviews (12 unless set).", 1, 60),
+            Number("warn_days", "How many days before a review falls due the build starts to warn (30 unless set).", 0, 365));
+        yield return Group("readability", "The reading grade articles, conditions and services aim for. The Australian Government Style Manual aims for Year 7.", required: false,
+            Number("target", "Above this grade the build warns (8 unless set).", 1, 20),
+            Number("limit", "Above this grade the build fails (12 unless set).", 1, 20));
+        yield return new JsonObject
+        {
+            ["label"] = "Glossary",
+            ["name"] = "glossary",
+            ["widget"] = "list",
+            ["required"] = false,
+            ["hint"] = "Medical names the pages explain. They count as one plain word when the reading grade is measured.",
+            ["summary"] = "{{fields.term}}",
+            ["fields"] = new JsonArray(
+                Text("term", "The term as the pages write it, such as proximal hamstring tendinopathy."),
+                new JsonObject { ["label"] = "Meaning", ["name"] = "meaning", ["widget"] = "text", ["required"] = true, ["hint"] = "What it means, in plain words." }),
+        };
         yield return Group("editor", "The GitHub repository this editor saves to: every change becomes a pull request to the branch.", required: false,
             Text("repo", "The repository, written owner/name.", pattern: ["^[A-Za-z0-9-]+/[A-Za-z0-9._-]+$", "Write the repository as owner/name."]),
             Text("branch", "The branch the site is built from.", required: false));

@@ -24,6 +24,7 @@ public static class SiteChecks
         new CheckLinks(settings, origins, external),
         new CheckSeo(settings, origins),
         new CheckApiLinks(),
+        new CheckReadability(settings, origins),
         new CheckClinicalReview(settings, today ?? DateOnly.FromDateTime(DateTime.UtcNow)),
     ];
 }

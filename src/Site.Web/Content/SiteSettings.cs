@@ -42,6 +42,12 @@ public sealed record SiteSettings(
     /// <summary><c>review:</c> how often clinical content is reviewed, and how early a coming review is a warning.</summary>
     public ReviewSettings Review { get; init; } = new(12, 30);
 
+    /// <summary><c>readability:</c> the reading grade bodies aim for (a warning above it) and must not pass (an error).</summary>
+    public ReadabilitySettings Readability { get; init; } = new(8, 12);
+
+    /// <summary><c>glossary:</c> terms the pages explain (medical names), counted as one plain word when measuring.</summary>
+    public ImmutableArray<GlossaryEntry> Glossary { get; init; } = [];
+
     /// <summary>An absolute URL on the site's base URL for a root-relative path.</summary>
     public string Absolute(string path) => BaseUrl.TrimEnd('/') + path;
 
@@ -91,6 +97,8 @@ public sealed record SiteSettings(
         }
         var severities = f.Map("diagnostics") is { } levels ? ReadSeverities(levels) : ImmutableDictionary<string, Engine.Diagnostics.Severity?>.Empty;
         var review = f.Map("review") is { } reviewMap ? ReviewSettings.Read(reviewMap) : new ReviewSettings(12, 30);
+        var readability = f.Map("readability") is { } readabilityMap ? ReadabilitySettings.Read(readabilityMap) : new ReadabilitySettings(8, 12);
+        var glossary = f.MapList("glossary").Select(GlossaryEntry.Read).OfType<GlossaryEntry>().ToImmutableArray();
         var advertising = f.Text("advertising") is { } rules ? new Located<string>(rules, f.LocationOf("advertising")) : null;
         f.ReportUnknownKeys();
 
@@ -105,6 +113,8 @@ public sealed record SiteSettings(
                 Editor = editor,
                 AdvertisingChoice = advertising,
                 Review = review,
+                Readability = readability,
+                Glossary = glossary,
             };
     }
 
@@ -357,5 +367,36 @@ public sealed record ReviewSettings(int EveryMonths, int WarnDays)
         var result = new ReviewSettings(f.Number("every_months", 1, 60) ?? 12, f.Number("warn_days", 0, 365) ?? 30);
         f.ReportUnknownKeys();
         return result;
+    }
+}
+
+/// <summary><c>readability:</c> a reading grade above <c>target</c> (default Year 8) is a warning, above <c>limit</c> (default 12) an error.</summary>
+public sealed record ReadabilitySettings(double Target, double Limit)
+{
+    public static ReadabilitySettings Read(YamlFields f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var target = f.Number("target", 1, 20) ?? 8;
+        var limit = f.Number("limit", 1, 20) ?? Math.Max(12, target);
+        if (limit < target)
+        {
+            f.Diagnostics.Error(DiagnosticIds.WrongType, f.LocationOf("limit"), $"'limit' ({limit}) is below 'target' ({target}).", "The limit is the highest grade allowed; make it at least the target.");
+        }
+
+        f.ReportUnknownKeys();
+        return new ReadabilitySettings(target, limit);
+    }
+}
+
+/// <summary>One <c>glossary:</c> entry: a term the site's pages use and explain, and its plain meaning.</summary>
+public sealed record GlossaryEntry(string Term, string Meaning)
+{
+    public static GlossaryEntry? Read(YamlFields f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var term = f.Text("term", required: true);
+        var meaning = f.Text("meaning", required: true);
+        f.ReportUnknownKeys();
+        return term is null || meaning is null ? null : new GlossaryEntry(term, meaning);
     }
 }

@@ -72,6 +72,8 @@ public static class DiagnosticIds
     public const string ReviewerNotRegistered = "SITE8202";
     public const string ReviewDueSoon = "SITE8203";
     public const string ReviewOverdue = "SITE8204";
+    public const string ReadingGradeHigh = "SITE8301";
+    public const string ReadingGradeTooHigh = "SITE8302";
 
     /// <summary>
     /// The ids of findings about content that is otherwise complete: the ones the checks report. Only these may
@@ -84,7 +86,7 @@ public static class DiagnosticIds
         DisclaimerMissing, DisclaimerMisplaced, BookingLinkMissing, TitleMissing, TitleDuplicate, DescriptionMissing, DescriptionDuplicate,
         GenericLinkText, ImageWithoutAlt, UnfollowableLink, CanonicalInvalid, UnsafeHtml, Placeholder, UnrenderedMarkdown,
         AdTestimonial, AdGuarantee, AdSafety, AdSpecialist, AdDoctorTitle, AdSuperlative, AdInducement, AdUrgency, AdEvidence, AdTimeline,
-        ReviewMissing, ReviewerNotRegistered, ReviewDueSoon, ReviewOverdue,
+        ReviewMissing, ReviewerNotRegistered, ReviewDueSoon, ReviewOverdue, ReadingGradeHigh, ReadingGradeTooHigh,
     };
 
     /// <summary>The catalogue, ordered by id, including the engine's own ids.</summary>
@@ -151,6 +153,8 @@ public static class DiagnosticIds
         new(ReviewerNotRegistered, "The reviewer of clinical content has no Ahpra registration number, so the review does not show that a registered practitioner checked it.", "Choose a registered practitioner as reviewer, or add their Ahpra number (PHY0001234567) to their file.") { Example = "reviewed_by: sam, where sam's registration is 'pending'" },
         new(ReviewDueSoon, "The clinical review of a page falls due within the warning window (30 days unless site.yml's review: warn_days says otherwise).", "Plan the review; once done, change last_reviewed to its date.") { Example = "last_reviewed: 2025-12-15, with reviews every 12 months, on 2026-11-30" },
         new(ReviewOverdue, "The clinical review of a page is overdue: its last review is older than site.yml's review: every_months (12 unless changed).", "Have a registered practitioner check the page, then change last_reviewed to the date of that review.") { Example = "last_reviewed: 2025-06-01, with reviews every 12 months, on 2026-11-30" },
+        new(ReadingGradeHigh, "An article, condition or service reads above site.yml's target grade (readability: target, Year 8 unless changed; the Australian Government Style Manual aims for Year 7). The message names the three hardest sentences.", "Split long sentences and prefer everyday words; add medical names the page explains to site.yml's glossary.") { Example = "Proximal hamstring tendinopathy is characterised by localised pain at the ischial tuberosity, exacerbated by prolonged sitting and by activities involving substantial hip flexion." },
+        new(ReadingGradeTooHigh, "An article, condition or service reads above site.yml's hard limit (readability: limit, Year 12 unless changed).", "Rewrite the hardest sentences the message names; most readers arrive from search on a phone.") { Example = "a body written like a journal abstract" },
         new(UnsafeHtml, "The Markdown contains HTML that could run code or change the page around it: a script, an event attribute such as onerror, an iframe, object, embed, style, form or a javascript: address.", "Remove it. Harmless inline HTML such as <kbd>, <sup> and <br> is fine; to embed something, ask a developer to add it to the theme."),
         new(NextScheduled, "An article is scheduled for a later date and is not published yet.", "Nothing to fix; rebuild on that date (see the README on scheduled rebuilds)."),
     ];

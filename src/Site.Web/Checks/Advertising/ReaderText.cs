@@ -17,6 +17,12 @@ public sealed class Passage
     /// <summary>The block links to another website (a citation, for the rules that accept one).</summary>
     public bool Cited { get; set; }
 
+    /// <summary>A Markdown heading.</summary>
+    public bool Heading { get; set; }
+
+    /// <summary>A list item or table row that is nothing but links (a list of further reading).</summary>
+    public bool LinksOnly { get; set; }
+
     public string Text => _built ??= _text.ToString();
 
     public List<Word> Words => _words ??= Advertising.Words.Split(Text);
@@ -219,7 +225,7 @@ public static class ReaderText
                 Flush();
             }
 
-            current ??= new Passage();
+            current ??= new Passage { Heading = trimmed[0] == '#', LinksOnly = (trimmed[0] == '|' || ListMarker(trimmed) > 0) && OnlyLinks(trimmed) };
             current.Append(masked, i + 1, 1);
             current.Cited |= cited;
             if (trimmed[0] is '#' or '|')
@@ -230,6 +236,40 @@ public static class ReaderText
 
         Flush();
         return passages;
+    }
+
+    /// <summary>Whether a list item or table row has no words outside its links' brackets.</summary>
+    private static bool OnlyLinks(string line)
+    {
+        var links = 0;
+        var depth = 0;
+        for (var i = ListMarker(line); i < line.Length; i++)
+        {
+            switch (line[i])
+            {
+                case '[':
+                    depth++;
+                    break;
+                case ']' when depth > 0:
+                    depth--;
+                    links++;
+                    if (i + 1 < line.Length && line[i + 1] == '(' && line.IndexOf(')', i) is var close and > 0)
+                    {
+                        i = close;
+                    }
+
+                    break;
+                default:
+                    if (depth == 0 && char.IsLetter(line[i]))
+                    {
+                        return false;
+                    }
+
+                    break;
+            }
+        }
+
+        return links > 0;
     }
 
     private static int ListMarker(string trimmed)

@@ -1,0 +1,78 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Site.Engine.Diagnostics;
+using Site.Web.Checks.Advertising;
+using Site.Web.Content;
+using Site.Web.Diagnostics;
+
+namespace Site.Web.Checks;
+
+/// <summary>
+/// The reading grade of each item whose kind has <c>readability: true</c> (articles, conditions, services):
+/// above site.yml's target it is a warning naming the three hardest sentences at their lines, above the limit an
+/// error. A body under <see cref="ShortestMeasured"/> words is too short to measure.
+/// </summary>
+public sealed class CheckReadability(SiteSettings settings, LinkOrigins origins) : IItemCheck
+{
+    public const int ShortestMeasured = 100;
+
+    private readonly ImmutableArray<string> _glossary = [.. settings.Glossary.Select(g => g.Term.ToLowerInvariant())];
+
+    public ImmutableArray<string> Ids { get; } = [DiagnosticIds.ReadingGradeHigh, DiagnosticIds.ReadingGradeTooHigh];
+
+    /// <summary>The grade of an item's body, or null when it has none to measure.</summary>
+    public ReadingGrade? Measure(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
+        return Readability.Measure(ReaderText.FromMarkdown(lines, FrontMatterEnd(lines)), _glossary);
+    }
+
+    public void Check(ItemToCheck item, CheckReport report)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentNullException.ThrowIfNull(report);
+        if (!item.Item.Kind.Readability || origins.Text(item.Document) is not { } text || Measure(text) is not { Words: >= ShortestMeasured } grade)
+        {
+            return;
+        }
+
+        var target = settings.Readability;
+        if (grade.FleschKincaid <= target.Target)
+        {
+            return;
+        }
+
+        var file = item.Item.FrontMatter.File;
+        var hardest = grade.Hardest.Select(s => (At: s.Passage.At(s.Start), s.Text)).ToList();
+        var where = hardest.Count > 0 ? new SourceLocation(file, hardest[0].At.Line, hardest[0].At.Column) : item.Item.FrontMatter;
+        var list = string.Join("; ", hardest.Select(h => $"line {h.At.Line}: \"{Shorten(h.Text)}\""));
+        var over = grade.FleschKincaid > target.Limit;
+        report.Add(new Diagnostic(
+            over ? DiagnosticIds.ReadingGradeTooHigh : DiagnosticIds.ReadingGradeHigh,
+            over ? Severity.Error : Severity.Warning,
+            where,
+            string.Create(CultureInfo.InvariantCulture, $"This {item.Item.Kind.Label.ToLowerInvariant()} reads at Year {grade.FleschKincaid:0.0} (Flesch-Kincaid; SMOG {grade.Smog:0.0}), above the {(over ? "limit" : "target")} of Year {(over ? target.Limit : target.Target):0.#} in site.yml. The hardest sentences: {list}."),
+            "Split long sentences and use shorter, everyday words; add medical names the page explains to site.yml's glossary, where they count as one plain word."));
+    }
+
+    private static string Shorten(string sentence) => sentence.Length <= 90 ? sentence : sentence[..87].TrimEnd() + "...";
+
+    private static int FrontMatterEnd(string[] lines)
+    {
+        if (lines.Length == 0 || lines[0].TrimStart('\uFEFF') != "---")
+        {
+            return 0;
+        }
+
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (lines[i] == "---")
+            {
+                return i + 1;
+            }
+        }
+
+        return lines.Length;
+    }
+}
