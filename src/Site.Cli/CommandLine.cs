@@ -26,6 +26,9 @@ public sealed record CommandLine(string Command, BuildOptions Build, OutputForma
     /// <summary>For <c>site format</c>: report what would change, and change nothing.</summary>
     public bool CheckOnly { get; init; }
 
+    /// <summary>For <c>build</c> and <c>check</c>: where to write the build report, if anywhere.</summary>
+    public string? Report { get; init; }
+
     /// <summary>For <c>help</c>: the generated help text to print.</summary>
     public string HelpText { get; init; } = "";
 

@@ -23,6 +23,7 @@ internal static class CommandSyntax
     private static readonly Option<bool> CheckExternal = new("--check-external") { Description = "Also check links to other websites (cached in .site-cache/)" };
     private static readonly Option<bool> WarningsAsErrors = new("--warnaserror") { Description = "Fail the build on warnings too" };
     private static readonly Option<bool> CheckOnly = new("--check") { Description = "Change nothing; fail (exit 1) if a file is not in the editor's layout" };
+    private static readonly Option<string?> Report = new("--report") { Description = "Also write a build report to FILE (Markdown; JSON when FILE ends in .json): problems by id, scheduled items, reviews due, suppressions, reading grades. Never inside the output folder.", HelpName = "FILE", Validators = { NotEmpty } };
     private static readonly Option<bool> Verbose = new("--verbose") { Description = "Print the time each build phase took" };
     private static readonly Option<string> Format = new("--format") { Description = "How problems are printed: text, json, or github (GitHub Actions annotations)", HelpName = "FORMAT", DefaultValueFactory = _ => "text" };
     private static readonly Option<string> ModelFormat = new("--format") { Description = "text (for people), or json-schema: one JSON Schema (draft 2020-12) per kind", HelpName = "FORMAT", DefaultValueFactory = _ => "text" };
@@ -57,7 +58,7 @@ internal static class CommandSyntax
             }
         });
 
-        Option[] building = [Input, Theme, Output, Drafts, Future, BaseUrl, Preview, CheckExternal, WarningsAsErrors, Format, Verbose];
+        Option[] building = [Input, Theme, Output, Drafts, Future, BaseUrl, Preview, CheckExternal, WarningsAsErrors, Format, Report, Verbose];
         // Named 'site' whatever the executable is called (the tests run it inside their own host).
         var root = new Command("site", "site builds the clinic's website from input/ (content) and theme/ (templates).\nExit codes: 0 success, 1 the build reported errors, 2 wrong usage.")
         {
@@ -162,6 +163,7 @@ internal static class CommandSyntax
             Values = fields,
             JsonSchema = name == "model" && result.GetValue(ModelFormat) == "json-schema",
             CheckOnly = name == "format" && result.GetValue(CheckOnly),
+            Report = command.Options.Contains(Report) ? result.GetValue(Report) : null,
         }, null);
     }
 

@@ -62,6 +62,12 @@ public static class SiteCommand
                 return Success;
         }
 
+        if (line.Report is { } reportPath && IsInside(reportPath, line.Build.Output))
+        {
+            await stderr.WriteLineAsync($"site: the report '{reportPath}' would be inside the output folder '{line.Build.Output}', and so published with the site. Write it elsewhere, for example --report build-report.md.").ConfigureAwait(false);
+            return BadUsage;
+        }
+
         var progress = new Site.Engine.BuildProgress();
         BuildResult result;
         await using (ProgressLine.Start(progress, line.Format, stderr))
@@ -90,6 +96,19 @@ public static class SiteCommand
         }
 
         var failed = result.Errors > 0 || (line.Build.WarningsAsErrors && result.Warnings > 0);
+        if (line.Report is { } report)
+        {
+            try
+            {
+                await File.WriteAllTextAsync(report, BuildReport.Write(result, report), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await stderr.WriteLineAsync($"site: the report could not be written to '{report}': {ex.Message}").ConfigureAwait(false);
+                failed = true;
+            }
+        }
+
         var what = line.Command == "build"
             ? failed ? "Build failed; output was left as it was" : $"Built {result.FilesWritten} files into {line.Build.Output}"
             : failed ? "Check failed" : "Check passed";
@@ -219,5 +238,13 @@ public static class SiteCommand
         }
 
         return Success;
+    }
+
+    /// <summary>Whether <paramref name="path"/> is <paramref name="folder"/> or inside it.</summary>
+    private static bool IsInside(string path, string folder)
+    {
+        var full = Path.GetFullPath(path);
+        var root = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        return full.StartsWith(root, StringComparison.Ordinal) || full == root.TrimEnd(Path.DirectorySeparatorChar);
     }
 }

@@ -20,6 +20,9 @@ public sealed record BuildResult(ImmutableArray<Diagnostic> Diagnostics, int Fil
     /// <summary>Findings not reported because an item suppressed them with a reason, or site.yml turned them off.</summary>
     public ImmutableArray<SuppressedFinding> Suppressed { get; init; } = [];
 
+    /// <summary>What the build learnt about the content, for <see cref="BuildReport"/>.</summary>
+    public BuildFacts Facts { get; init; } = new();
+
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
 
     public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
@@ -38,6 +41,7 @@ public static class SiteBuilder
         var diagnostics = new DiagnosticBag();
         ImmutableArray<Diagnostic> reported = default;
         ImmutableArray<SuppressedFinding> suppressed = [];
+        var facts = new BuildFacts { ExternalChecked = options.CheckExternal };
         var timings = ImmutableArray.CreateBuilder<KeyValuePair<string, TimeSpan>>();
         var paths = SitePaths.From(options.Input, options.Theme, options.Output, options.DisplayRoot) with { Overlay = options.Overlay };
 
@@ -94,13 +98,18 @@ public static class SiteBuilder
                 }
             }
 
-            var engine = new Engine.Engine(SitePipelines.Create(paths, model, settings, theme, assets, options, today, inputs)) { Progress = options.Progress };
+            facts.Today = today;
+            facts.Settings = settings;
+            var engine = new Engine.Engine(SitePipelines.Create(paths, model, settings, theme, assets, options, today, inputs, facts)) { Progress = options.Progress };
             var result = await engine.RunAsync(diagnostics, outputRoot, cancellationToken).ConfigureAwait(false);
             timings.AddRange(result.Timings.Select(t => KeyValuePair.Create(t.Key.ToString(), t.Value)));
             timings.AddRange(result.ModuleTimings.Take(12).Select(t => KeyValuePair.Create("  " + t.Key, t.Value)));
             var suppressions = model.Kinds
                 .SelectMany(k => result.Documents.FirstOrDefault(p => p.Key == SitePipelines.ContentPipeline(k)).Value is { IsDefault: false } documents ? documents : [])
                 .Select(d => d.Model).OfType<ContentItem>().SelectMany(i => i.Suppressions).ToList();
+            facts.Published = [.. model.Kinds
+                .SelectMany(k => result.Documents.FirstOrDefault(p => p.Key == SitePipelines.ContentPipeline(k)).Value is { IsDefault: false } documents ? documents : [])
+                .Select(d => d.Model).OfType<ContentItem>().Where(i => !i.Incomplete)];
             Policy(suppressions);
             var failed = reported.Any(d => d.Severity == Severity.Error) || (options.WarningsAsErrors && reported.Any(d => d.Severity == Severity.Warning));
             if (cache is not null)
@@ -208,7 +217,7 @@ public static class SiteBuilder
                 Policy([]);
             }
 
-            return new(reported, written, clock.Elapsed, timings.ToImmutable()) { Suppressed = suppressed };
+            return new(reported, written, clock.Elapsed, timings.ToImmutable()) { Suppressed = suppressed, Facts = facts };
         }
     }
 

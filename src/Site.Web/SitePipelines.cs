@@ -45,17 +45,18 @@ public static class SitePipelines
     }
 
     /// <param name="inputs">With <see cref="BuildOptions.Cache"/>: a fingerprint of settings, theme, assets, options and day.</param>
-    public static IReadOnlyList<Pipeline> Create(SitePaths paths, ContentModel model, SiteSettings settings, ThemeTemplates theme, AssetManifest assets, BuildOptions options, DateOnly today, string inputs = "")
+    /// <param name="facts">Where the build's facts for the report are gathered.</param>
+    public static IReadOnlyList<Pipeline> Create(SitePaths paths, ContentModel model, SiteSettings settings, ThemeTemplates theme, AssetManifest assets, BuildOptions options, DateOnly today, string inputs = "", BuildFacts? facts = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(model);
         var markdown = MarkdownSetup.Build();
         var origins = new LinkOrigins(paths);
-        var published = new FilterPublished(today, options.Drafts, options.Future);
+        var published = new FilterPublished(today, options.Drafts, options.Future) { Scheduled = facts?.Scheduled };
         var images = new ImageSizes(paths);
         var cache = options.Cache;
-        var checks = SiteChecks.Create(model, settings, origins, External(paths, options), today);
+        var checks = SiteChecks.Create(model, settings, origins, External(paths, options), today, facts);
 
         // In site serve, a file whose text did not change is not parsed or rendered again.
         PerDocumentModule ByText(PerDocumentModule module, Engine.Pipelines.MemoCache? memo) =>

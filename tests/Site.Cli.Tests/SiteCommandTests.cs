@@ -169,6 +169,24 @@ public sealed class SiteCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_report_is_written_beside_the_site_and_never_into_it()
+    {
+        CopySample();
+        var inside = Path.Combine(_root, "output", "report.md");
+        var (code, _, error) = await Run(["build", .. Folders("--report", inside)]);
+        Assert.Equal(2, code);
+        Assert.Contains("inside the output folder", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(inside));
+
+        var beside = Path.Combine(_root, "report.json");
+        Assert.Equal(0, (await Run(["build", .. Folders("--warnaserror", "--report", beside)])).Code);
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(beside));
+        Assert.True(report.RootElement.GetProperty("passed").GetBoolean());
+        Assert.Equal(5, report.RootElement.GetProperty("reviews").GetArrayLength()); // four articles and the condition
+        Assert.Equal(8, report.RootElement.GetProperty("readability").GetArrayLength()); // articles, condition, services
+    }
+
+    [Fact]
     public async Task Explain_shows_an_advertising_rule_with_its_example_and_fix()
     {
         var (code, output, _) = await Run("explain", "SITE8104");

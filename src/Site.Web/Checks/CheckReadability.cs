@@ -20,6 +20,9 @@ public sealed class CheckReadability(SiteSettings settings, LinkOrigins origins)
 
     public ImmutableArray<string> Ids { get; } = [DiagnosticIds.ReadingGradeHigh, DiagnosticIds.ReadingGradeTooHigh];
 
+    /// <summary>Where each measured grade is kept for the build report, when there is one.</summary>
+    public BuildFacts? Facts { get; init; }
+
     /// <summary>The grade of an item's body, or null when it has none to measure.</summary>
     public ReadingGrade? Measure(string text)
     {
@@ -32,7 +35,13 @@ public sealed class CheckReadability(SiteSettings settings, LinkOrigins origins)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(report);
-        if (!item.Item.Kind.Readability || origins.Text(item.Document) is not { } text || Measure(text) is not { Words: >= ShortestMeasured } grade)
+        if (!item.Item.Kind.Readability || origins.Text(item.Document) is not { } text || Measure(text) is not { } grade)
+        {
+            return;
+        }
+
+        Facts?.Readability.TryAdd(item.Item.FrontMatter.File, (item.Item, grade));
+        if (grade.Words < ShortestMeasured)
         {
             return;
         }

@@ -10,7 +10,8 @@ namespace Site.Web.Checks;
 public static class SiteChecks
 {
     /// <param name="today">The build's day in the clinic's time zone, for review dates (default: today in UTC).</param>
-    public static ImmutableArray<ICheck> Create(Model.ContentModel model, SiteSettings settings, LinkOrigins origins, ExternalLinkChecker? external, DateOnly? today = null) =>
+    /// <param name="facts">Where measurements for the build report go (reading grades).</param>
+    public static ImmutableArray<ICheck> Create(Model.ContentModel model, SiteSettings settings, LinkOrigins origins, ExternalLinkChecker? external, DateOnly? today = null, BuildFacts? facts = null) =>
     [
         new CheckPlaceholders(model, origins),
         new CheckUnrenderedMarkdown(origins),
@@ -24,7 +25,7 @@ public static class SiteChecks
         new CheckLinks(settings, origins, external),
         new CheckSeo(settings, origins),
         new CheckApiLinks(),
-        new CheckReadability(settings, origins),
+        new CheckReadability(settings, origins) { Facts = facts },
         new CheckClinicalReview(settings, today ?? DateOnly.FromDateTime(DateTime.UtcNow)),
     ];
 }

@@ -13,11 +13,22 @@ namespace Site.Web.Modules.Parsing;
 /// </summary>
 public sealed class FilterPublished(DateOnly today, bool includeDrafts, bool includeFuture) : IModule
 {
+    /// <summary>Where the items left out for a later date are gathered, for the build report.</summary>
+    public System.Collections.Concurrent.ConcurrentBag<ContentItem>? Scheduled { get; init; }
+
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var kept = documents.Where(d => d.Model is not ContentItem item
             || ((includeDrafts || !item.Draft) && (includeFuture || !(item.PublishedOn > today)))).ToImmutableArray();
+
+        if (Scheduled is not null && !includeFuture)
+        {
+            foreach (var item in documents.Select(d => d.Model).OfType<ContentItem>().Where(a => a.PublishedOn > today && !a.Draft))
+            {
+                Scheduled.Add(item);
+            }
+        }
 
         var next = documents.Select(d => d.Model).OfType<ContentItem>()
             .Where(a => a.PublishedOn > today && !a.Draft)
