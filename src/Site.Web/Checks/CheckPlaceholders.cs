@@ -24,14 +24,13 @@ public sealed partial class CheckPlaceholders(ContentModel model, LinkOrigins or
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(report);
-        if (item.Item.Draft || origins.Text(item.Document) is not { } text)
+        if (item.Item.Draft || item.Lines(origins) is not { } lines)
         {
             return;
         }
 
         var file = item.Item.FrontMatter.File;
         var scaffold = _scaffolds.GetValueOrDefault(item.Item.Kind.Name, []);
-        var lines = text.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];

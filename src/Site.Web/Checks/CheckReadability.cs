@@ -23,22 +23,17 @@ public sealed class CheckReadability(SiteSettings settings, LinkOrigins origins)
     /// <summary>Where each measured grade is kept for the build report, when there is one.</summary>
     public BuildFacts? Facts { get; init; }
 
-    /// <summary>The grade of an item's body, or null when it has none to measure.</summary>
-    public ReadingGrade? Measure(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
-        return Readability.Measure(ReaderText.FromMarkdown(lines, FrontMatterEnd(lines)), _glossary);
-    }
 
     public void Check(ItemToCheck item, CheckReport report)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(report);
-        if (!item.Item.Kind.Readability || origins.Text(item.Document) is not { } text || Measure(text) is not { } grade)
+        if (!item.Item.Kind.Readability || item.Body(origins) is not { } body)
         {
             return;
         }
+
+        var grade = Readability.Measure(body, _glossary);
 
         Facts?.Readability.TryAdd(item.Item.FrontMatter.File, (item.Item, grade));
         if (grade.Words < ShortestMeasured)
@@ -66,22 +61,4 @@ public sealed class CheckReadability(SiteSettings settings, LinkOrigins origins)
     }
 
     private static string Shorten(string sentence) => sentence.Length <= 90 ? sentence : sentence[..87].TrimEnd() + "...";
-
-    private static int FrontMatterEnd(string[] lines)
-    {
-        if (lines.Length == 0 || lines[0].TrimStart('\uFEFF') != "---")
-        {
-            return 0;
-        }
-
-        for (var i = 1; i < lines.Length; i++)
-        {
-            if (lines[i] == "---")
-            {
-                return i + 1;
-            }
-        }
-
-        return lines.Length;
-    }
 }

@@ -19,14 +19,13 @@ public sealed partial class CheckUnrenderedMarkdown(LinkOrigins origins) : IItem
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(report);
-        if (origins.Text(item.Document) is not { } text)
+        if (item.Lines(origins) is not { } lines)
         {
             return;
         }
 
         var file = item.Item.FrontMatter.File;
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
-        var body = BodyStart(lines);
+        var body = ItemToCheck.BodyStart(lines);
         string? fence = null;
         for (var i = body; i < lines.Length; i++)
         {
@@ -113,25 +112,6 @@ public sealed partial class CheckUnrenderedMarkdown(LinkOrigins origins) : IItem
     {
         var name = Path.GetFileNameWithoutExtension(address);
         return ContentUrls.Slugify(name) + Path.GetExtension(address).ToLowerInvariant();
-    }
-
-    /// <summary>The index of the first line after the front matter.</summary>
-    private static int BodyStart(string[] lines)
-    {
-        if (lines.Length == 0 || lines[0].TrimStart('\uFEFF') != "---")
-        {
-            return 0;
-        }
-
-        for (var i = 1; i < lines.Length; i++)
-        {
-            if (lines[i] == "---")
-            {
-                return i + 1;
-            }
-        }
-
-        return lines.Length;
     }
 
     [GeneratedRegex(@"^(```|~~~)")]

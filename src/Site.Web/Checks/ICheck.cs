@@ -42,8 +42,65 @@ public interface ISiteCheck : ICheck
 /// </summary>
 public sealed record ItemToCheck(ContentItem Item, Document Document, IReadOnlyList<SourceLink> Links)
 {
+    private bool _read;
+    private string? _text;
+    private string[]? _lines;
+    private List<Advertising.Passage>? _body;
+
     /// <summary>Raw HTML written in the Markdown.</summary>
     public IReadOnlyList<SourceHtml> Html { get; init; } = [];
+
+    /// <summary>The item's source text (the editor's unsaved text in a preview), read once for all its checks.</summary>
+    public string? Text(LinkOrigins origins)
+    {
+        ArgumentNullException.ThrowIfNull(origins);
+        if (!_read)
+        {
+            _text = origins.Text(Document);
+            _read = true;
+        }
+
+        return _text;
+    }
+
+    /// <summary>The source's lines, without their line ends.</summary>
+    public string[]? Lines(LinkOrigins origins)
+    {
+        if (_lines is null && Text(origins) is { } text)
+        {
+            _lines = text.Split('\n');
+            for (var i = 0; i < _lines.Length; i++)
+            {
+                _lines[i] = _lines[i].TrimEnd('\r');
+            }
+        }
+
+        return _lines;
+    }
+
+    /// <summary>The index of the first line after the front matter (0 when there is none).</summary>
+    public static int BodyStart(string[] lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        if (lines.Length == 0 || lines[0].TrimStart('\uFEFF') != "---")
+        {
+            return 0;
+        }
+
+        for (var i = 1; i < lines.Length; i++)
+        {
+            if (lines[i] == "---")
+            {
+                return i + 1;
+            }
+        }
+
+        return lines.Length;
+    }
+
+    /// <summary>The prose of the Markdown body as readers see it, split once for all the checks that read it.</summary>
+    public IReadOnlyList<Advertising.Passage>? Body(LinkOrigins origins) =>
+        _body ??= Lines(origins) is { } lines ? Advertising.ReaderText.FromMarkdown(lines, BodyStart(lines)) : null;
 }
 
 /// <summary>A rendered page: its HTML in <see cref="Document.Content"/> and its description in <see cref="Page"/>.</summary>

@@ -18,21 +18,14 @@ public sealed class CheckAdvertising(AdvertisingProfile profile, LinkOrigins ori
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(report);
-        if (origins.Text(item.Document) is not { } text)
+        if (item.Lines(origins) is not { } lines || item.Body(origins) is not { } body)
         {
             return;
         }
 
-        var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            lines[i] = lines[i].TrimEnd('\r');
-        }
-
-        var body = BodyStart(lines);
         var fields = item.Item.Kind.Fields;
-        var passages = ReaderText.FromYaml(lines, 1, Math.Max(1, body - 1), key => fields.Any(f => f.Name == key && IsText(f.Type)), topLevelOnly: true);
-        passages.AddRange(ReaderText.FromMarkdown(lines, body));
+        var passages = ReaderText.FromYaml(lines, 1, Math.Max(1, ItemToCheck.BodyStart(lines) - 1), key => fields.Any(f => f.Name == key && IsText(f.Type)), topLevelOnly: true);
+        passages.AddRange(body);
         foreach (var finding in AdvertisingScan.Run(profile, passages))
         {
             report.Add(AdvertisingScan.ToDiagnostic(finding, item.Item.FrontMatter.File));
@@ -40,23 +33,4 @@ public sealed class CheckAdvertising(AdvertisingProfile profile, LinkOrigins ori
     }
 
     private static bool IsText(FieldType type) => type is FieldType.Text or FieldType.LongText or FieldType.Markdown or FieldType.List;
-
-    /// <summary>The index of the first line after the front matter (0 when there is none).</summary>
-    private static int BodyStart(string[] lines)
-    {
-        if (lines.Length == 0 || lines[0].TrimStart('\uFEFF') != "---")
-        {
-            return 0;
-        }
-
-        for (var i = 1; i < lines.Length; i++)
-        {
-            if (lines[i] == "---")
-            {
-                return i + 1;
-            }
-        }
-
-        return lines.Length;
-    }
 }
