@@ -35,7 +35,8 @@ public sealed class CheckReadability(SiteSettings settings, LinkOrigins origins)
 
         var grade = Readability.Measure(body, _glossary);
 
-        Facts?.Readability.TryAdd(item.Item.FrontMatter.File, (item.Item, grade));
+        // The report needs the figures only: the sentences would keep every passage of every item alive.
+        Facts?.Readability.TryAdd(item.Item.FrontMatter.File, (item.Item, grade with { Hardest = [] }));
         if (grade.Words < ShortestMeasured)
         {
             return;

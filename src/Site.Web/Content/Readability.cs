@@ -49,7 +49,7 @@ public static class Readability
                     {
                         start = start < 0 ? word.Start : start;
                         count++;
-                        var s = Syllables(word.Text);
+                        var s = CachedSyllables(word.Text);
                         syllables += s;
                         polysyllables += s >= 3 ? 1 : 0;
                     }
@@ -71,16 +71,17 @@ public static class Readability
                 }
 
                 start = start < 0 ? word.Start : start;
-                if (terms.FirstOrDefault(t => Starts(words, i, t)) is { } term)
+                var termLength = TermAt(terms, words, i);
+                if (termLength > 0)
                 {
                     count++;
                     syllables++;
-                    i += term.Length - 1;
+                    i += termLength - 1;
                     continue;
                 }
 
                 count++;
-                var n = Syllables(word.Text);
+                var n = CachedSyllables(word.Text);
                 syllables += n;
                 polysyllables += n >= 3 ? 1 : 0;
             }
@@ -95,6 +96,39 @@ public static class Readability
             totalWords,
             sentences.Count,
             hardest);
+    }
+
+    /// <summary>The length in words of the glossary term starting at word <paramref name="at"/>, or 0.</summary>
+    private static int TermAt(List<string[]> terms, List<Word> words, int at)
+    {
+        foreach (var term in terms)
+        {
+            if (Starts(words, at, term))
+            {
+                return term.Length;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Syllable counts of the words seen on this thread (words are shared strings, so this is one lookup).</summary>
+    [ThreadStatic]
+    private static Dictionary<string, int>? t_syllables;
+
+    private static int CachedSyllables(string word)
+    {
+        var cache = t_syllables ??= new Dictionary<string, int>(StringComparer.Ordinal);
+        if (!cache.TryGetValue(word, out var count))
+        {
+            count = Syllables(word);
+            if (cache.Count < 200_000)
+            {
+                cache[word] = count;
+            }
+        }
+
+        return count;
     }
 
     private static bool IsWord(Word word) => word.Text.Length > 0 && char.IsLetter(word.Text[0]);

@@ -30,11 +30,11 @@ public static class Words
     /// found by its characters without making a new string first.
     /// </summary>
     [ThreadStatic]
-    private static Dictionary<string, string>? t_seen;
+    private static Dictionary<string, (string Text, bool Number)>? t_seen;
 
     private const int MostRemembered = 200_000;
 
-    private static string Lower(ReadOnlySpan<char> word)
+    private static (string Text, bool Number) Lower(ReadOnlySpan<char> word)
     {
         Span<char> lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
         for (var k = 0; k < word.Length; k++)
@@ -42,7 +42,7 @@ public static class Words
             lower[k] = word[k] == '’' ? '\'' : char.ToLowerInvariant(word[k]);
         }
 
-        var seen = t_seen ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        var seen = t_seen ??= new Dictionary<string, (string, bool)>(StringComparer.Ordinal);
         var lookup = seen.GetAlternateLookup<ReadOnlySpan<char>>();
         if (lookup.TryGetValue(lower, out var known))
         {
@@ -50,12 +50,13 @@ public static class Words
         }
 
         var made = new string(lower);
+        var entry = (made, NumberWords.Contains(made));
         if (seen.Count < MostRemembered)
         {
-            seen[made] = made;
+            seen[made] = entry;
         }
 
-        return made;
+        return entry;
     }
 
     public static List<Word> Split(string text)
@@ -83,8 +84,8 @@ public static class Words
                     i++;
                 }
 
-                var lower = Lower(text.AsSpan(start, i - start));
-                var isNumber = char.IsDigit(c) || (lower.Length <= 7 && NumberWords.Contains(lower));
+                var (lower, numberWord) = Lower(text.AsSpan(start, i - start));
+                var isNumber = char.IsDigit(c) || numberWord;
                 words.Add(new Word(start, i - start, lower, char.IsUpper(c), isNumber, false));
                 continue;
             }
