@@ -172,6 +172,8 @@ public sealed partial class LocalEditorTests(SiteFixture site)
         await page.Locator("[id^='description-field-']").FillAsync("Why running downhill can hurt the front of the knee, and what a physiotherapist can do to help you.");
         await page.Locator("[id^='date-field-']").FillAsync("2026-11-20");
         await ChooseAsync(page, "author", "Melissa");
+        await page.Locator("[id^='last_reviewed-field-']").FillAsync("2026-11-20");
+        await ChooseAsync(page, "reviewed_by", "Nicole");
         await ChooseAsync(page, "conditions", "Proximal");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add tags" }).ClickAsync();
         await page.Locator("[id^='tags-field-'] input[type=text]").Last.FillAsync("running");
@@ -199,6 +201,8 @@ public sealed partial class LocalEditorTests(SiteFixture site)
               physiotherapist can do to help you.
             date: 2026-11-20
             author: melissa
+            last_reviewed: 2026-11-20
+            reviewed_by: nicole
             conditions:
               - proximal-hamstring-tendinopathy
             tags:
