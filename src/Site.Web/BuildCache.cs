@@ -20,6 +20,19 @@ public sealed class BuildCache
     public MemoCache Pages { get; } = new();
 
     /// <summary>
+    /// Item checks' findings, per content file, reused while the file's rendered document is the very one the last
+    /// build checked (its parse and render were reused, so its text and every input were unchanged).
+    /// </summary>
+    public MemoCache Checked { get; } = new();
+
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Document, string> _identities = [];
+    private long _nextIdentity;
+
+    /// <summary>A key that stays the same exactly as long as the document object is the same one.</summary>
+    internal string IdentityOf(Document document) =>
+        _identities.GetValue(document, _ => Interlocked.Increment(ref _nextIdentity).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>
     /// True once a build has put the site in the output folder: later builds write there directly, so a page
     /// whose render is reused is already on disk. Until then (and after a failed build) every page is written.
     /// </summary>
@@ -28,7 +41,7 @@ public sealed class BuildCache
     /// <summary>Search-index entries by document: an unchanged file's document is not stemmed again.</summary>
     public System.Runtime.CompilerServices.ConditionalWeakTable<Engine.Document, object> SearchEntries { get; } = [];
 
-    internal IEnumerable<MemoCache> All => [Parsed, Rendered, Pages];
+    internal IEnumerable<MemoCache> All => [Parsed, Rendered, Pages, Checked];
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Document> _read = new(StringComparer.Ordinal);
     private IReadOnlyCollection<string>? _changed;

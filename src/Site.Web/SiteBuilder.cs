@@ -86,7 +86,7 @@ public static class SiteBuilder
             var inputs = "";
             if (cache is not null)
             {
-                inputs = Inputs(paths, options, today);
+                inputs = Inputs(paths, options, today, settings);
                 foreach (var memo in cache.All)
                 {
                     memo.BeginBuild();
@@ -226,11 +226,17 @@ public static class SiteBuilder
     /// Everything outside content files that pages are made from, as text for <c>site serve</c>'s fingerprints:
     /// options, the day, site.yml, and every theme, model and asset file by name, size and time of last change.
     /// </summary>
-    private static string Inputs(SitePaths paths, BuildOptions options, DateOnly today)
+    private static string Inputs(SitePaths paths, BuildOptions options, DateOnly today, SiteSettings settings)
     {
         var text = new System.Text.StringBuilder();
         text.Append(options.Drafts).Append(options.Future).Append(options.Preview).Append(options.BaseUrl).Append('|').Append(today.DayNumber).Append('\n');
         text.Append(File.ReadAllText(paths.SiteFile));
+        if (settings.AdvertisingChoice?.Value is { } rules && rules.EndsWith(".yml", StringComparison.Ordinal) && File.Exists(Path.Combine(paths.Input, rules)))
+        {
+            // The clinic's own advertising rules decide the item checks' findings, which serve reuses.
+            text.Append('\n').Append(File.ReadAllText(Path.Combine(paths.Input, rules)));
+        }
+
         foreach (var folder in new[] { paths.Theme, paths.Model, Path.Combine(paths.Input, "assets") }.Where(Directory.Exists))
         {
             foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))

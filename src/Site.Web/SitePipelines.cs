@@ -61,10 +61,14 @@ public static class SitePipelines
         // In site serve, a file whose text did not change is not parsed or rendered again.
         PerDocumentModule ByText(PerDocumentModule module, Engine.Pipelines.MemoCache? memo) =>
             cache is null || memo is null ? module : new Memoized(module, memo, (d, _) => inputs + ComputeFingerprint.Hash(System.Runtime.InteropServices.MemoryMarshal.AsBytes(d.Content.AsSpan())));
+        // In site serve, an item whose parse and render were both reused (the same document object) keeps last
+        // build's findings: its text and every input they depend on (in the parse's key) are unchanged.
+        PerDocumentModule Checked(PerDocumentModule module) =>
+            cache is null ? module : new Memoized(module, cache.Checked, (d, _) => cache.IdentityOf(d));
         Pipeline Content(KindDefinition kind) => new(ContentPipeline(kind))
         {
             Input = [new ReadContent(paths.FolderOf(kind), paths, cache)],
-            Process = [ByText(new ParseContent(markdown, kind), cache?.Parsed), published, ByText(new RenderMarkdown(markdown, images), cache?.Rendered), new RunItemChecks(checks.OfType<IItemCheck>())],
+            Process = [ByText(new ParseContent(markdown, kind), cache?.Parsed), published, ByText(new RenderMarkdown(markdown, images), cache?.Rendered), Checked(new RunItemChecks(checks.OfType<IItemCheck>()))],
         };
         var contentPipelines = model.Kinds.Select(Content).ToList();
 

@@ -96,6 +96,29 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task Item_checks_run_again_only_for_the_edited_file_or_when_the_rules_change()
+    {
+        await BuildBothAndCompare();
+        Assert.True(_cache.Checked.Misses > 10);
+
+        // A claim written into one article: that file's checks run again and find it; every other file's
+        // findings (none) are reused, and the served build reports exactly what a fresh one does.
+        Edit(Article, t => t + "\nOur program guarantees results.\n");
+        var (_, claimed) = await BuildBothAndCompare();
+        Assert.Equal(1, _cache.Checked.Misses);
+        Assert.Contains(claimed.Diagnostics, d => d.Id == Diagnostics.DiagnosticIds.AdGuarantee && d.Location?.File == Article);
+
+        // The clinic's own rules change: every file is checked again under them, without touching a content file.
+        Edit("input/site.yml", t => t + "advertising: advertising.yml\n");
+        File.WriteAllText(Path.Combine(_root, "input", "advertising.yml"), "name: Physionorth\nextends: au\n");
+        await BuildBothAndCompare();
+        Edit("input/advertising.yml", t => t + "families:\n  guarantee:\n    severity: warning\n");
+        var (_, relaxed) = await BuildBothAndCompare();
+        Assert.True(_cache.Checked.Misses > 10);
+        Assert.Equal(Severity.Warning, Assert.Single(relaxed.Diagnostics, d => d.Id == Diagnostics.DiagnosticIds.AdGuarantee).Severity);
+    }
+
+    [Fact]
     public async Task A_reused_file_still_reports_its_errors_and_a_fix_builds_like_a_fresh_build()
     {
         await BuildBothAndCompare();
