@@ -100,7 +100,7 @@ public static class SiteCommand
         {
             try
             {
-                await File.WriteAllTextAsync(report, BuildReport.Write(result, report), cancellationToken).ConfigureAwait(false);
+                await File.WriteAllTextAsync(report, BuildReport.Write(result, report, line.Build.WarningsAsErrors), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

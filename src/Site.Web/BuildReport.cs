@@ -18,11 +18,15 @@ public sealed record ReviewStatus(ContentItem Item, DateOnly? LastReviewed, stri
 /// </summary>
 public static class BuildReport
 {
-    public static string Write(BuildResult result, string path)
+    /// <param name="warningsAsErrors">The build ran with --warnaserror, so a warning failed it.</param>
+    public static string Write(BuildResult result, string path, bool warningsAsErrors = false)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? Json(result) : Markdown(result);
+        return path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? Json(result, warningsAsErrors) : Markdown(result, warningsAsErrors);
     }
+
+    private static bool Passed(BuildResult result, bool warningsAsErrors) =>
+        result.Errors == 0 && !(warningsAsErrors && result.Warnings > 0);
 
     /// <summary>The review status of every published item whose kind is reviewed.</summary>
     public static List<ReviewStatus> Reviews(BuildResult result)
@@ -36,7 +40,10 @@ public static class BuildReport
             var (dateField, byField) = item.Kind.Review!.Value;
             var last = item.DateOf(dateField);
             var due = last?.AddMonths(every.EveryMonths);
-            var status = due is null ? "missing"
+            var file = item.FrontMatter.File;
+            bool Reported(string id) => result.Diagnostics.Any(d => d.Id == id && d.Location?.File == file);
+            var status = due is null || Reported(DiagnosticIds.ReviewMissing) ? "missing"
+                : Reported(DiagnosticIds.ReviewerNotRegistered) ? "reviewer not registered"
                 : due < facts.Today ? "overdue"
                 : due.Value.DayNumber - facts.Today.DayNumber <= every.WarnDays ? "due soon"
                 : "current";
@@ -46,14 +53,14 @@ public static class BuildReport
         return list;
     }
 
-    public static string Markdown(BuildResult result)
+    public static string Markdown(BuildResult result, bool warningsAsErrors = false)
     {
         ArgumentNullException.ThrowIfNull(result);
         var facts = result.Facts;
         var md = new StringBuilder();
         var inv = CultureInfo.InvariantCulture;
         md.Append(inv, $"# Build report\n\n");
-        md.Append(inv, $"{(result.Errors > 0 ? "**Failed**" : "Passed")}: {facts.Published.Length} items published into {result.FilesWritten} files; {result.Errors} error(s), {result.Warnings} warning(s), {result.Suppressed.Length} suppressed; built on {facts.Today:yyyy-MM-dd} in {result.Elapsed.TotalSeconds:F1} s.\n\n");
+        md.Append(inv, $"{(Passed(result, warningsAsErrors) ? "Passed" : "**Failed**")}: {facts.Published.Length} items published into {result.FilesWritten} files; {result.Errors} error(s), {result.Warnings} warning(s), {result.Suppressed.Length} suppressed; built on {facts.Today:yyyy-MM-dd} in {result.Elapsed.TotalSeconds:F1} s.\n\n");
 
         md.Append("## Problems by id\n\n");
         var problems = result.Diagnostics.Where(d => d.Severity != Severity.Info).ToList();
@@ -133,7 +140,7 @@ public static class BuildReport
         return md.ToString();
     }
 
-    public static string Json(BuildResult result)
+    public static string Json(BuildResult result, bool warningsAsErrors = false)
     {
         ArgumentNullException.ThrowIfNull(result);
         var facts = result.Facts;
@@ -142,7 +149,7 @@ public static class BuildReport
         {
             json.WriteStartObject();
             json.WriteString("built_on", facts.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            json.WriteBoolean("passed", result.Errors == 0);
+            json.WriteBoolean("passed", Passed(result, warningsAsErrors));
             json.WriteNumber("items_published", facts.Published.Length);
             json.WriteNumber("files_written", result.FilesWritten);
             json.WriteNumber("errors", result.Errors);

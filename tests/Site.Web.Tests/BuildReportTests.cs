@@ -70,4 +70,14 @@ public sealed class BuildReportTests
         Assert.Contains("| SITE8106 | `input/articles/hamstring-pain.md(", markdown, StringComparison.Ordinal);
         Assert.Contains("Not checked in this build", markdown, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_warning_fails_the_report_as_it_fails_a_build_with_warnaserror()
+    {
+        using var site = new TestSite(new Dictionary<string, string?> { ["input/articles/hamstring-pain.md"] = TestSite.Article.Replace("description: Why runners get pain at the sitting bone and how physiotherapy helps them return.", "description: Sitting bone pain in runners.", StringComparison.Ordinal) });
+        var result = await site.BuildAsync();
+        Assert.Equal((0, 1), (result.Errors, result.Warnings));
+        Assert.StartsWith("# Build report\n\nPassed", BuildReport.Markdown(result), StringComparison.Ordinal);
+        Assert.StartsWith("# Build report\n\n**Failed**", BuildReport.Markdown(result, warningsAsErrors: true), StringComparison.Ordinal);
+    }
 }

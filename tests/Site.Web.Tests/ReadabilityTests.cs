@@ -45,6 +45,8 @@ public sealed class ReadabilityTests
         Assert.Equal((4, 1), (grade.Words, grade.Sentences));
         var withTerm = Readability.Measure(ReaderText.FromMarkdown(["Proximal hamstring tendinopathy hurts."], 0), ["proximal hamstring tendinopathy"]);
         Assert.Equal(2, withTerm.Words); // the term and "hurts"
+        var endsWithTerm = Readability.Measure(ReaderText.FromMarkdown(["- Physiotherapy for proximal hamstring tendinopathy"], 0), ["proximal hamstring tendinopathy"]);
+        Assert.Equal((3, 1), (endsWithTerm.Words, endsWithTerm.Sentences));
         Assert.True(withTerm.FleschKincaid < Readability.Measure(ReaderText.FromMarkdown(["Proximal hamstring tendinopathy hurts."], 0), []).FleschKincaid);
     }
 

@@ -71,6 +71,14 @@ public sealed class ReviewTests
     }
 
     [Fact]
+    public async Task A_review_dated_after_today_is_an_error_at_its_date()
+    {
+        var error = TestSite.SingleError(await Build(Reviewed("2062-11-02")));
+        Assert.Equal((DiagnosticIds.ReviewMissing, 6), (error.Id, error.Location!.Line));
+        Assert.Contains("after today", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Site_yml_sets_the_schedule()
     {
         var yml = TestSite.SiteYml + "\nreview:\n  every_months: 6\n  warn_days: 10\n";

@@ -43,13 +43,33 @@ public sealed class CheckClinicalReview(SiteSettings settings, DateOnly today) :
                 continue;
             }
 
+            if (reviewed > today)
+            {
+                report.Error(
+                    DiagnosticIds.ReviewMissing,
+                    item.LocationOf(dateField),
+                    $"The review date {reviewed:yyyy-MM-dd} is after today ({today:yyyy-MM-dd}): a review cannot have happened yet, so this {item.Kind.Label.ToLowerInvariant()} counts as not reviewed.",
+                    $"Write the date the review actually took place in '{dateField}'.");
+                continue;
+            }
+
             var to = item.Kind.Field(byField)?.To;
             if (to is null || !byKindAndId.TryGetValue((to, reviewer.Value), out var person))
             {
                 continue; // an unknown reviewer is reported where references are checked
             }
 
-            var registration = person.Kind.RegistrationField is { } field ? person.TextOf(field) : null;
+            if (person.Kind.RegistrationField is null)
+            {
+                report.Error(
+                    DiagnosticIds.ReviewerNotRegistered,
+                    reviewer.Location,
+                    $"'{reviewer.Value}' reviewed this {item.Kind.Label.ToLowerInvariant()}, but the model of {person.Kind.Plural.ToLowerInvariant()} has no registration_field, so the build cannot see that they are registered.",
+                    $"Ask a developer to add 'registration_field: ...' to input/model/{person.KindName}.yml, naming the field with the Ahpra number.");
+                continue;
+            }
+
+            var registration = person.TextOf(person.Kind.RegistrationField);
             if (!IsAhpraNumber(registration))
             {
                 report.Error(
@@ -74,7 +94,7 @@ public sealed class CheckClinicalReview(SiteSettings settings, DateOnly today) :
                 report.Warning(
                     DiagnosticIds.ReviewDueSoon,
                     at,
-                    $"The clinical review of this {item.Kind.Label.ToLowerInvariant()} is due on {Views.DateText(due)}, in {due.DayNumber - today.DayNumber} days.",
+                    $"The clinical review of this {item.Kind.Label.ToLowerInvariant()} is due on {Views.DateText(due)}, {(due.DayNumber - today.DayNumber) switch { 0 => "today", 1 => "tomorrow", var days => $"in {days} days" }}.",
                     $"Plan the review now; once it is done, change '{dateField}' to its date.");
             }
         }

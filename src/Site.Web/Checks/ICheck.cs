@@ -82,14 +82,15 @@ public sealed record ItemToCheck(ContentItem Item, Document Document, IReadOnlyL
     public static int BodyStart(string[] lines)
     {
         ArgumentNullException.ThrowIfNull(lines);
-        if (lines.Length == 0 || lines[0].TrimStart('\uFEFF') != "---")
+        // As Markdig reads front matter: '---' to open, '---' or '...' to close, trailing spaces allowed.
+        if (lines.Length == 0 || lines[0].TrimStart('\uFEFF').TrimEnd() != "---")
         {
             return 0;
         }
 
         for (var i = 1; i < lines.Length; i++)
         {
-            if (lines[i] == "---")
+            if (lines[i].TrimEnd() is "---" or "...")
             {
                 return i + 1;
             }

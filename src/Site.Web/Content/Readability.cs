@@ -39,7 +39,7 @@ public static class Readability
         foreach (var passage in passages.Where(p => !p.Heading && !p.LinksOnly))
         {
             var words = passage.Words;
-            int start = -1, count = 0, syllables = 0;
+            int start = -1, count = 0, syllables = 0, lastEnd = 0;
             for (var i = 0; i < words.Count; i++)
             {
                 var word = words[i];
@@ -77,13 +77,22 @@ public static class Readability
                     count++;
                     syllables++;
                     i += termLength - 1;
+                    lastEnd = words[i].Start + words[i].Length;
                     continue;
                 }
+
+                lastEnd = word.Start + word.Length;
 
                 count++;
                 var n = CachedSyllables(word.Text);
                 syllables += n;
                 polysyllables += n >= 3 ? 1 : 0;
+            }
+
+            // A passage that ends with a glossary term jumps past the last word, where sentences are closed.
+            if (count > 0)
+            {
+                sentences.Add(new ReadableSentence(passage, start, lastEnd, count, syllables));
             }
         }
 

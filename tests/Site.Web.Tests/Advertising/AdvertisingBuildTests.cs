@@ -72,6 +72,14 @@ public sealed class AdvertisingBuildTests
     }
 
     [Fact]
+    public async Task A_body_after_front_matter_closed_with_a_trailing_space_is_still_checked()
+    {
+        var bio = Bio.Replace("PHY0000000002\n---\n", "PHY0000000002\n--- \n", StringComparison.Ordinal);
+        using var site = new TestSite(new Dictionary<string, string?> { ["input/authors/nicole.md"] = bio });
+        AssertAt(await site.BuildAsync(), DiagnosticIds.AdGuarantee, Severity.Error, "nicole.md", bio, "guarantees");
+    }
+
+    [Fact]
     public async Task Site_yml_text_is_checked_at_its_line_and_column()
     {
         var yml = TestSite.SiteYml.Replace("description: A clinic used by the tests,", "description: The leading physiotherapy clinic for the tests,", StringComparison.Ordinal);
@@ -123,6 +131,8 @@ public sealed class AdvertisingBuildTests
             families:
               superlatives:
                 match: [finest]
+              safety:
+                severty: off
               guarantee:
                 match: ["... results"]
             """;
@@ -134,7 +144,8 @@ public sealed class AdvertisingBuildTests
         var result = await site.BuildAsync();
         var errors = result.Diagnostics.Where(d => d.Id == DiagnosticIds.AdRulesInvalid).ToList();
         Assert.Contains(errors, d => d.Location!.Line == 4 && d.Help!.Contains("superlative", StringComparison.Ordinal));
-        Assert.Contains(errors, d => d.Location!.Line == 7 && d.Message.Contains("must start with a word", StringComparison.Ordinal));
+        Assert.Contains(errors, d => d.Location!.Line == 9 && d.Message.Contains("must start with a word", StringComparison.Ordinal));
+        Assert.Contains(result.Diagnostics, d => d.Id == DiagnosticIds.UnknownKey && d.Location!.Line == 7 && d.Help!.Contains("severity", StringComparison.Ordinal));
         Assert.Contains(result.Diagnostics, d => d.Severity == Severity.Error);
     }
 

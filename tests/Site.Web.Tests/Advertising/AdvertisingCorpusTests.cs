@@ -37,6 +37,27 @@ public sealed class AdvertisingCorpusTests(ITestOutputHelper output)
         }
     }
 
+    [Fact]
+    public void A_page_of_thousands_of_rule_words_is_scanned_in_linear_time_and_lists_at_most_twenty_per_family()
+    {
+        // One paragraph and one unpunctuated sentence of 100,000 rule words each: every match would otherwise
+        // look through the whole page and sentence for its exceptions again.
+        var passages = ReaderText.FromMarkdown([string.Concat(Enumerable.Repeat("voucher ", 100_000)), "", string.Concat(Enumerable.Repeat("testimonial ", 100_000))], 0);
+        var findings = AdvertisingScan.Run(AdvertisingProfile.Default, passages);
+        Assert.Equal(AdvertisingScan.MostPerFamily, findings.Count(f => f.Family.Name == "inducement"));
+        Assert.Equal(AdvertisingScan.MostPerFamily, findings.Count(f => f.Family.Name == "testimonial"));
+    }
+
+    [Theory]
+    [InlineData("a ... ... b")]
+    [InlineData("a b? c? d? e? f? g")]
+    [InlineData("a ... b ... c ... d")]
+    public void A_phrase_that_could_match_in_too_many_ways_is_refused(string phrase)
+    {
+        Assert.Null(Phrase.Parse(phrase, out var error));
+        Assert.NotNull(error);
+    }
+
     [Theory]
     [InlineData("corpus.tsv", 1.0, 1.0)]
     [InlineData("corpus-independent.tsv", 0.9, 0.9)]

@@ -319,7 +319,7 @@ public sealed class AdvertisingProfile
             return result.ToImmutable();
         }
 
-        return new AdvertisingFamily(name, id, severity, title, law, suggestion)
+        var family = new AdvertisingFamily(name, id, severity, title, law, suggestion)
         {
             Match = Phrases("match", inherited?.Match),
             UnlessBefore = Phrases("unless_before", inherited?.UnlessBefore),
@@ -329,6 +329,8 @@ public sealed class AdvertisingProfile
             UnlessPage = Phrases("unless_page", inherited?.UnlessPage),
             UnlessCited = f.Flag("unless_cited", inherited?.UnlessCited ?? false),
         };
+        f.ReportUnknownKeys();
+        return family;
     }
 
     private static Severity? Bad(YamlFields f, string key, string message, Severity? fallback)

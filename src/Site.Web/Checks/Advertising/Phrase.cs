@@ -16,6 +16,8 @@ namespace Site.Web.Checks.Advertising;
 public sealed class Phrase
 {
     private const int GapWords = 6;
+    private const int MostGaps = 2;
+    private const int MostOptional = 4;
 
     private readonly Element[] _elements;
 
@@ -91,6 +93,19 @@ public sealed class Phrase
         if (elements[0].Kind == ElementKind.Gap || elements[0].Optional || elements[^1].Kind == ElementKind.Gap)
         {
             error = "A phrase must start with a word that is always there, and end with a word, not with '...' or an optional word.";
+            return null;
+        }
+
+        // Each '...' and optional word multiplies the ways a phrase can match; these limits keep every phrase cheap.
+        if (elements.Count(e => e.Kind == ElementKind.Gap) > MostGaps || elements.Count(e => e.Optional) > MostOptional)
+        {
+            error = $"A phrase may have at most {MostGaps} '...' and {MostOptional} optional words; split it into several phrases.";
+            return null;
+        }
+
+        if (elements.Zip(elements.Skip(1)).Any(p => p.First.Kind == ElementKind.Gap && p.Second.Kind == ElementKind.Gap))
+        {
+            error = "Two '...' in a row mean no more than one: write a single '...'.";
             return null;
         }
 

@@ -93,7 +93,10 @@ public static class ReaderText
             }
 
             var dash = trimmed.StartsWith("- ", StringComparison.Ordinal) ? 2 : 0;
-            var keyEnd = KeyEnd(trimmed, dash);
+
+            // In front matter only keys at the start of a line are fields: an indented "Results: ..." inside a
+            // folded value or a list item is text.
+            var keyEnd = topLevelOnly && indent > 0 && inText ? -1 : KeyEnd(trimmed, dash);
             if (keyEnd > 0)
             {
                 var key = trimmed[dash..keyEnd];
@@ -181,6 +184,7 @@ public static class ReaderText
         Passage? current = null;
         string? fence = null;
         var inComment = false;
+        var inList = false;
         void Flush()
         {
             if (current is { IsEmpty: false })
@@ -213,10 +217,13 @@ public static class ReaderText
                 continue;
             }
 
-            if (current is null && (line.StartsWith("    ", StringComparison.Ordinal) || line.StartsWith('\t')))
+            var indented = line.StartsWith("    ", StringComparison.Ordinal) || line.StartsWith('\t');
+            if (current is null && indented && !inList)
             {
-                continue; // indented code
+                continue; // indented code; inside a list, an indented paragraph belongs to the item
             }
+
+            inList = ListMarker(trimmed) > 0 || (inList && indented);
 
             var masked = Mask(line, ref inComment, out var cited);
             var block = trimmed[0] is '#' or '|' || ListMarker(trimmed) > 0;
@@ -243,6 +250,7 @@ public static class ReaderText
     {
         var links = 0;
         var depth = 0;
+        var lastClose = line.LastIndexOf(')');
         for (var i = ListMarker(line); i < line.Length; i++)
         {
             switch (line[i])
@@ -253,9 +261,10 @@ public static class ReaderText
                 case ']' when depth > 0:
                     depth--;
                     links++;
-                    if (i + 1 < line.Length && line[i + 1] == '(' && line.IndexOf(')', i) is var close and > 0)
+                    // An address with no ')' after it anywhere is not looked for again at every bracket.
+                    if (i + 1 < line.Length && line[i + 1] == '(' && lastClose > i)
                     {
-                        i = close;
+                        i = line.IndexOf(')', i);
                     }
 
                     break;

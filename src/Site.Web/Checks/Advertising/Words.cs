@@ -16,13 +16,13 @@ public static class Words
     private static readonly HashSet<string> NumberWords = new(StringComparer.Ordinal)
     {
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "fifteen", "twenty", "thirty", "hundred", "a", "few", "couple",
+        "fifteen", "twenty", "thirty", "hundred", "few", "couple",
     };
 
     /// <summary>Abbreviations whose full stop does not end a sentence.</summary>
     private static readonly HashSet<string> Abbreviations = new(StringComparer.Ordinal)
     {
-        "dr", "mr", "mrs", "ms", "prof", "st", "vs", "eg", "ie", "e.g", "i.e", "etc", "no",
+        "dr", "mr", "mrs", "ms", "prof", "st", "vs", "eg", "ie", "etc", "no",
     };
 
     /// <summary>
@@ -97,7 +97,9 @@ public static class Words
                 '‘' or '’' => "'",
                 _ => c.ToString(),
             };
-            var ends = c is '!' or '?' || c == '.' && !(words.Count > 0 && words[^1].Start + words[^1].Length == start && Abbreviations.Contains(words[^1].Text));
+            // A full stop after an abbreviation, or after a single letter (e.g., i.e., initials), ends no sentence.
+            var ends = c is '!' or '?' || c == '.' && !(words.Count > 0 && words[^1].Start + words[^1].Length == start
+                && (Abbreviations.Contains(words[^1].Text) || (words[^1].Length == 1 && char.IsLetter(words[^1].Text[0]))));
             words.Add(new Word(start, 1, mark, false, false, ends));
         }
 

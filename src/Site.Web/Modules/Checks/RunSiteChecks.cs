@@ -20,7 +20,10 @@ public sealed class RunSiteChecks(IEnumerable<ISiteCheck> checks) : IModule
         ArgumentNullException.ThrowIfNull(context);
         var files = context.AllDocuments();
         var pages = files.Where(d => d.Model is SitePage && !d.Has(MetadataKeys.RenderFailed)).Select(d => new PageToCheck(d, (SitePage)d.Model!)).ToImmutableArray();
-        var site = new SiteToCheck(files, pages) { Unbuilt = [.. files.Where(d => d.Model is ContentItem { Incomplete: true })] };
+        // Items with no page (a field that could not be read, or a required reference to such an item): their
+        // links are still checked, and links to them are not reported as broken a second time.
+        var built = pages.Select(p => p.Page.Item).OfType<ContentItem>().Select(i => (i.KindName, i.Slug)).ToHashSet();
+        var site = new SiteToCheck(files, pages) { Unbuilt = [.. files.Where(d => d.Model is ContentItem item && !built.Contains((item.KindName, item.Slug)))] };
         foreach (var check in _checks)
         {
             await check.CheckAsync(site, new CheckReport(check, context.Diagnostics), context.CancellationToken).ConfigureAwait(false);

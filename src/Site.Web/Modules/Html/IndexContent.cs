@@ -31,9 +31,10 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
         var incomplete = model.Kinds.ToDictionary(k => k.Name, k => all.Select(d => (ContentItem)d.Model!).Where(i => i.Incomplete && i.KindName == k.Name).Select(i => i.Slug).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         var kept = all.Where(d => !((ContentItem)d.Model!).Incomplete).ToList();
         var reported = new HashSet<SourceLocation>();
+        var allIds = Ids(all);
         foreach (var document in all.Where(d => ((ContentItem)d.Model!).Incomplete))
         {
-            CheckReferences(context, (ContentItem)document.Model!, Ids(all), reported, incomplete);
+            CheckReferences(context, (ContentItem)document.Model!, allIds, reported, incomplete);
         }
 
         while (true)
@@ -49,7 +50,8 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
         }
         // The disclaimer page is the item published at /{page}/ (a page of the kind whose address that is).
         var disclaimerUrl = $"/{settings.Disclaimer.Page}/";
-        if (!kept.Any(d => ((ContentItem)d.Model!).Url == disclaimerUrl))
+        // A disclaimer page that exists but cannot be published has its own error: "does not exist" would mislead.
+        if (!all.Any(d => ((ContentItem)d.Model!).Url == disclaimerUrl))
         {
             var pageKind = model.Kinds.FirstOrDefault(k => k.UrlPattern == "/{id}/");
             var pageIds = kept.Select(d => (ContentItem)d.Model!).Where(i => i.Kind.UrlPattern == "/{id}/").Select(i => i.Slug);
