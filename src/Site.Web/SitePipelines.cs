@@ -56,7 +56,7 @@ public static class SitePipelines
         var published = new FilterPublished(today, options.Drafts, options.Future) { Scheduled = facts?.Scheduled };
         var images = new ImageSizes(paths);
         var cache = options.Cache;
-        var checks = SiteChecks.Create(model, settings, origins, External(paths, options), today, facts);
+        var checks = SiteChecks.Create(model, settings, origins, External(paths, options), today, facts, images);
 
         // In site serve, a file whose text did not change is not parsed or rendered again.
         PerDocumentModule ByText(PerDocumentModule module, Engine.Pipelines.MemoCache? memo) =>

@@ -21,7 +21,7 @@ public class CheckContractTests
     {
         var known = DiagnosticIds.All.Select(d => d.Id).ToHashSet();
         var checks = Registered();
-        Assert.Equal(14, checks.Length);
+        Assert.Equal(16, checks.Length);
         foreach (var check in checks)
         {
             Assert.NotEmpty(check.Ids);

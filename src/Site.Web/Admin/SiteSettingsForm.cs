@@ -117,6 +117,9 @@ public static class SiteSettingsForm
         yield return Group("readability", "The reading grade articles, conditions and services aim for. The Australian Government Style Manual aims for Year 7.", required: false,
             Number("target", "Above this grade the build warns (8 unless set).", 1, 20),
             Number("limit", "Above this grade the build fails (12 unless set).", 1, 20));
+        yield return Group("images", "The largest picture the site accepts before it warns.", required: false,
+            Number("max_mb", "Megabytes (5 unless set).", 1, 100),
+            Number("max_pixels", "Pixels on the longest side (6000 unless set).", 500, 20000));
         yield return new JsonObject
         {
             ["label"] = "Glossary",

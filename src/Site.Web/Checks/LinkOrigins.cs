@@ -34,6 +34,9 @@ public sealed class LinkOrigins
         }
     }
 
+    /// <summary>The build's folders.</summary>
+    public SitePaths Paths => _paths;
+
     /// <summary>site.yml as this build read it, with its name as messages show it.</summary>
     public (string Display, string Text)? Settings { get; }
 

@@ -11,7 +11,8 @@ public static class SiteChecks
 {
     /// <param name="today">The build's day in the clinic's time zone, for review dates (default: today in UTC).</param>
     /// <param name="facts">Where measurements for the build report go (reading grades).</param>
-    public static ImmutableArray<ICheck> Create(Model.ContentModel model, SiteSettings settings, LinkOrigins origins, ExternalLinkChecker? external, DateOnly? today = null, BuildFacts? facts = null) =>
+    /// <param name="images">Finds the picture files items use; without it, picture files are not checked.</param>
+    public static ImmutableArray<ICheck> Create(Model.ContentModel model, SiteSettings settings, LinkOrigins origins, ExternalLinkChecker? external, DateOnly? today = null, BuildFacts? facts = null, ImageSizes? images = null) =>
     [
         new CheckPlaceholders(model, origins),
         new CheckUnrenderedMarkdown(origins),
@@ -19,6 +20,8 @@ public static class SiteChecks
         new Advertising.CheckAdvertisingSettings(settings.Advertising, origins),
         new CheckDescriptionLength(),
         new CheckImageAlt(),
+        new CheckImageFiles(images ?? new ImageSizes(origins.Paths), settings.Images),
+        new CheckSvgFiles(),
         new CheckRawHtml(),
         new CheckDisclaimer(settings),
         new CheckBookingLink(),

@@ -26,15 +26,25 @@ public sealed partial class ImageSizes(SitePaths paths)
         return _cache.GetOrAdd(url, Read);
     }
 
-    private (int Width, int Height)? Read(string url)
+    /// <summary>The file in input/ a root-relative URL under /assets/ names, or null when there is none.</summary>
+    public string? FileOf(string url)
     {
+        ArgumentNullException.ThrowIfNull(url);
         if (!url.StartsWith("/assets/", StringComparison.Ordinal) || url.Contains("..", StringComparison.Ordinal))
         {
             return null;
         }
 
-        var file = Path.Combine(paths.Input, url.TrimStart('/').Split('?', '#')[0]);
-        if (!File.Exists(file) || !SourceFiles.IsInside(file, paths.Input))
+        var file = Path.Combine(paths.Input, Uri.UnescapeDataString(url.TrimStart('/').Split('?', '#')[0]));
+        return File.Exists(file) && SourceFiles.IsInside(file, paths.Input) ? file : null;
+    }
+
+    /// <summary>The file as messages show it.</summary>
+    public string Display(string file) => paths.Display(file);
+
+    private (int Width, int Height)? Read(string url)
+    {
+        if (FileOf(url) is not { } file)
         {
             return null;
         }

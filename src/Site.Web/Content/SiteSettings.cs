@@ -45,6 +45,9 @@ public sealed record SiteSettings(
     /// <summary><c>readability:</c> the reading grade bodies aim for (a warning above it) and must not pass (an error).</summary>
     public ReadabilitySettings Readability { get; init; } = new(8, 12);
 
+    /// <summary><c>images:</c> the budget a picture's original must keep to.</summary>
+    public ImageSettings Images { get; init; } = new(5, 6000);
+
     /// <summary><c>glossary:</c> terms the pages explain (medical names), counted as one plain word when measuring.</summary>
     public ImmutableArray<GlossaryEntry> Glossary { get; init; } = [];
 
@@ -98,6 +101,7 @@ public sealed record SiteSettings(
         var severities = f.Map("diagnostics") is { } levels ? ReadSeverities(levels) : ImmutableDictionary<string, Engine.Diagnostics.Severity?>.Empty;
         var review = f.Map("review") is { } reviewMap ? ReviewSettings.Read(reviewMap) : new ReviewSettings(12, 30);
         var readability = f.Map("readability") is { } readabilityMap ? ReadabilitySettings.Read(readabilityMap) : new ReadabilitySettings(8, 12);
+        var images = f.Map("images") is { } imagesMap ? ImageSettings.Read(imagesMap) : new ImageSettings(5, 6000);
         var glossary = f.MapList("glossary").Select(GlossaryEntry.Read).OfType<GlossaryEntry>().ToImmutableArray();
         var advertising = f.Text("advertising") is { } rules ? new Located<string>(rules, f.LocationOf("advertising")) : null;
         f.ReportUnknownKeys();
@@ -115,6 +119,7 @@ public sealed record SiteSettings(
                 Review = review,
                 Readability = readability,
                 Glossary = glossary,
+                Images = images,
             };
     }
 
@@ -398,5 +403,17 @@ public sealed record GlossaryEntry(string Term, string Meaning)
         var meaning = f.Text("meaning", required: true);
         f.ReportUnknownKeys();
         return term is null || meaning is null ? null : new GlossaryEntry(term, meaning);
+    }
+}
+
+/// <summary><c>images:</c> an original over <c>max_mb</c> megabytes or <c>max_pixels</c> pixels a side is a warning.</summary>
+public sealed record ImageSettings(int MaxMegabytes, int MaxPixels)
+{
+    public static ImageSettings Read(YamlFields f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var result = new ImageSettings(f.Number("max_mb", 1, 100) ?? 5, f.Number("max_pixels", 500, 20000) ?? 6000);
+        f.ReportUnknownKeys();
+        return result;
     }
 }

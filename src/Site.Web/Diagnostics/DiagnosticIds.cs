@@ -74,6 +74,10 @@ public static class DiagnosticIds
     public const string ReviewOverdue = "SITE8204";
     public const string ReadingGradeHigh = "SITE8301";
     public const string ReadingGradeTooHigh = "SITE8302";
+    public const string ImageTooLarge = "SITE9001";
+    public const string ImageWrongType = "SITE9003";
+    public const string ImageFileName = "SITE9004";
+    public const string UnsafeSvg = "SITE9005";
 
     /// <summary>
     /// The ids of findings about content that is otherwise complete: the ones the checks report. Only these may
@@ -87,6 +91,7 @@ public static class DiagnosticIds
         GenericLinkText, ImageWithoutAlt, UnfollowableLink, CanonicalInvalid, UnsafeHtml, Placeholder, UnrenderedMarkdown,
         AdTestimonial, AdGuarantee, AdSafety, AdSpecialist, AdDoctorTitle, AdSuperlative, AdInducement, AdUrgency, AdEvidence, AdTimeline,
         ReviewMissing, ReviewerNotRegistered, ReviewDueSoon, ReviewOverdue, ReadingGradeHigh, ReadingGradeTooHigh,
+        ImageTooLarge, ImageWrongType, ImageFileName, UnsafeSvg,
     };
 
     /// <summary>The catalogue, ordered by id, including the engine's own ids.</summary>
@@ -155,6 +160,10 @@ public static class DiagnosticIds
         new(ReviewOverdue, "The clinical review of a page is overdue: its last review is older than site.yml's review: every_months (12 unless changed).", "Have a registered practitioner check the page, then change last_reviewed to the date of that review.") { Example = "last_reviewed: 2025-06-01, with reviews every 12 months, on 2026-11-30" },
         new(ReadingGradeHigh, "An article, condition or service reads above site.yml's target grade (readability: target, Year 8 unless changed; the Australian Government Style Manual aims for Year 7). The message names the three hardest sentences.", "Split long sentences and prefer everyday words; add medical names the page explains to site.yml's glossary.") { Example = "Proximal hamstring tendinopathy is characterised by localised pain at the ischial tuberosity, exacerbated by prolonged sitting and by activities involving substantial hip flexion." },
         new(ReadingGradeTooHigh, "An article, condition or service reads above site.yml's hard limit (readability: limit, Year 12 unless changed).", "Rewrite the hardest sentences the message names; most readers arrive from search on a phone.") { Example = "a body written like a journal abstract" },
+        new(ImageTooLarge, "A picture's original is over site.yml's budget (images: max_mb, 5 MB, or max_pixels, 6000 pixels a side), so phones download far more than they can show.", "Resize it to at most 6000 pixels on its longest side and save it again.") { Example = "![Calf raise](/assets/images/calf-raise.jpg), a 9 MB 8000 x 6000 phone photo" },
+        new(ImageWrongType, "A picture file is not the kind its name says: a JPEG named .png, or an iPhone HEIC photo named .jpg, which browsers cannot show.", "Rename the file to the extension the message gives, or export the photo as JPEG.") { Example = "image: /assets/images/squat.jpg, saved from an iPhone as HEIC" },
+        new(ImageFileName, "A picture's file name has spaces or capital letters, which break links easily (web addresses are case-sensitive).", "Rename it as the message suggests, in lower case with hyphens, and change the address to match.") { Example = "![Step-down](/assets/images/IMG_2043.JPG)" },
+        new(UnsafeSvg, "An SVG in input/assets/ has a script, an event handler, an embedded page, a reference to another site or a DOCTYPE: opened in a browser, it would run or load something.", "Remove that part, or export the drawing again as plain SVG.") { Example = "<svg onload=\"alert(1)\">" },
         new(UnsafeHtml, "The Markdown contains HTML that could run code or change the page around it: a script, an event attribute such as onerror, an iframe, object, embed, style, form or a javascript: address.", "Remove it. Harmless inline HTML such as <kbd>, <sup> and <br> is fine; to embed something, ask a developer to add it to the theme."),
         new(NextScheduled, "An article is scheduled for a later date and is not published yet.", "Nothing to fix; rebuild on that date (see the README on scheduled rebuilds)."),
     ];
