@@ -34,6 +34,9 @@ public static class BuildReport
         ArgumentNullException.ThrowIfNull(result);
         var facts = result.Facts;
         var every = facts.Settings?.Review ?? new ReviewSettings(12, 30);
+        // The review findings by file, once: not a search of every diagnostic for every item.
+        var reviewFindings = result.Diagnostics.Where(d => d.Id is DiagnosticIds.ReviewMissing or DiagnosticIds.ReviewerNotRegistered && d.Location is not null)
+            .Select(d => (d.Id, d.Location!.File)).ToHashSet();
         var list = new List<ReviewStatus>();
         foreach (var item in facts.Published.Where(i => i.Kind.Review is not null).OrderBy(i => i.FrontMatter.File, StringComparer.Ordinal))
         {
@@ -41,7 +44,7 @@ public static class BuildReport
             var last = item.DateOf(dateField);
             var due = last?.AddMonths(every.EveryMonths);
             var file = item.FrontMatter.File;
-            bool Reported(string id) => result.Diagnostics.Any(d => d.Id == id && d.Location?.File == file);
+            bool Reported(string id) => reviewFindings.Contains((id, file));
             var status = due is null || Reported(DiagnosticIds.ReviewMissing) ? "missing"
                 : Reported(DiagnosticIds.ReviewerNotRegistered) ? "reviewer not registered"
                 : due < facts.Today ? "overdue"

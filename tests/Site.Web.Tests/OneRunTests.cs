@@ -21,15 +21,9 @@ public sealed class OneRunTests
         Read [our guide](/articles/increasing-running-safely/) before your next run.
         """;
 
-    private static (int Line, int Column) Position(string text, string words)
-    {
-        var at = text.IndexOf(words, StringComparison.Ordinal);
-        return (text[..at].Count(c => c == '\n') + 1, at - (text.LastIndexOf('\n', at) + 1) + 1);
-    }
-
     private static void AssertAt(BuildResult result, string id, string text, string words)
     {
-        var (line, column) = Position(text, words);
+        var (line, column) = TestSite.Position(text, words);
         Assert.True(
             result.Diagnostics.Any(d => d.Id == id && d.Severity == Severity.Error && d.Location!.File.EndsWith("hamstring-pain.md", StringComparison.Ordinal) && d.Location.Line == line && d.Location.Column == column),
             $"Expected {id} at ({line},{column}); got:\n" + string.Join("\n", result.Diagnostics));

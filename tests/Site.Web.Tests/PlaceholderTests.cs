@@ -19,14 +19,6 @@ public sealed class PlaceholderTests
         return (path!, File.ReadAllText(path!));
     }
 
-    private static (int Line, int Column) Position(string text, string words)
-    {
-        var at = text.IndexOf(words, StringComparison.Ordinal);
-        Assert.True(at >= 0, $"'{words}' is not in the file");
-        var line = text[..at].Count(c => c == '\n') + 1;
-        return (line, at - (text.LastIndexOf('\n', at) + 1) + 1);
-    }
-
     [Theory]
     [InlineData("condition", "Achilles tendinopathy", "Replace with a symptom people notice")]
     [InlineData("author", "Sam Lee", "Replace with the AHPRA registration number")]
@@ -39,7 +31,7 @@ public sealed class PlaceholderTests
 
         File.WriteAllText(path, text.Replace("draft: true\n", "", StringComparison.Ordinal));
         var result = await site.BuildAsync();
-        var expected = Position(File.ReadAllText(path), words);
+        var expected = TestSite.Position(File.ReadAllText(path), words);
         var found = result.Diagnostics.Where(d => d.Id == DiagnosticIds.Placeholder && d.Severity == Severity.Error).ToList();
         Assert.Contains(found, d => (d.Location!.Line, d.Location.Column) == expected && d.Location.File.EndsWith(Path.GetFileName(path), StringComparison.Ordinal));
         // The sentences 'site new' wrote into the body are named too.

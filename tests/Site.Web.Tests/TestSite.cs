@@ -150,6 +150,14 @@ public sealed class TestSite : IDisposable
     public void Dispose() => Directory.Delete(Root, recursive: true);
 
     /// <summary>The only error of a build, failing with the full list otherwise.</summary>
+    /// <summary>The line and column (1-based) where <paramref name="words"/> first appear in a file's text.</summary>
+    public static (int Line, int Column) Position(string text, string words)
+    {
+        var at = text.IndexOf(words, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"'{words}' is not in the text");
+        return (text[..at].Count(c => c == '\n') + 1, at - (text.LastIndexOf('\n', at) + 1) + 1);
+    }
+
     public static Diagnostic SingleError(BuildResult result)
     {
         var errors = result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();

@@ -21,16 +21,9 @@ public sealed class AdvertisingBuildTests
         Her program guarantees results for every runner.
         """;
 
-    private static (int Line, int Column) Position(string text, string words)
-    {
-        var at = text.IndexOf(words, StringComparison.Ordinal);
-        Assert.True(at >= 0, $"'{words}' is not in the text");
-        return (text[..at].Count(c => c == '\n') + 1, at - (text.LastIndexOf('\n', at) + 1) + 1);
-    }
-
     private static void AssertAt(BuildResult result, string id, Severity severity, string file, string text, string words)
     {
-        var (line, column) = Position(text, words);
+        var (line, column) = TestSite.Position(text, words);
         Assert.Contains(result.Diagnostics, d => d.Id == id && d.Severity == severity && d.Location!.File.EndsWith(file, StringComparison.Ordinal) && d.Location.Line == line && d.Location.Column == column);
     }
 
