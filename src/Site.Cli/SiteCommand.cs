@@ -89,6 +89,11 @@ public static class SiteCommand
                 await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {phase,-44} {time.TotalMilliseconds,8:F0} ms")).ConfigureAwait(false);
             }
 
+            if (result.Facts.ImagesEncoded + result.Facts.ImagesReused > 0)
+            {
+                await stdout.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  photos: {result.Facts.ImagesEncoded} file(s) encoded, {result.Facts.ImagesReused} reused from the cache")).ConfigureAwait(false);
+            }
+
             var gc = GC.GetGCMemoryInfo(GCKind.Any);
             await stdout.WriteLineAsync(string.Create(
                 CultureInfo.InvariantCulture,

@@ -24,6 +24,11 @@ public sealed class BuildFacts
 
     public SiteSettings? Settings { get; set; }
 
+    /// <summary>Resized photo files this build encoded, and those it found already made in the cache.</summary>
+    public int ImagesEncoded { get; set; }
+
+    public int ImagesReused { get; set; }
+
     /// <summary>Whether links to other websites were checked (--check-external).</summary>
     public bool ExternalChecked { get; set; }
 }

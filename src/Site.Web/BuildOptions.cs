@@ -33,6 +33,9 @@ public sealed record BuildOptions
     /// <summary>Where external link answers are cached; default <c>.site-cache/external-links.json</c> beside <c>input/</c>.</summary>
     public string? ExternalCache { get; init; }
 
+    /// <summary>Where resized photos are kept between builds, instead of <c>.site-cache/images/</c> beside the input folder.</summary>
+    public string? ImageCache { get; init; }
+
     /// <summary>
     /// A deploy preview: every page is marked noindex, robots.txt disallows everything and the headers say
     /// noindex too, so previews never compete with the real site in search results.

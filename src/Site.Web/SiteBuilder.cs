@@ -48,7 +48,8 @@ public static class SiteBuilder
         var settings = LoadSettings(paths, options, diagnostics);
         var model = ContentModel.Load(paths, diagnostics);
         var assets = AssetManifest.Load(paths, diagnostics);
-        var theme = ThemeTemplates.Load(paths, assets, diagnostics, model?.Kinds.SelectMany(k => k.ListPage is { } list ? [k.Layout, list.Layout] : new[] { k.Layout }) ?? []);
+        var pictures = new Images.PicturePlan(new Images.ImageSizes(paths), settings?.Images ?? new ImageSettings(5, 6000));
+        var theme = ThemeTemplates.Load(paths, assets, diagnostics, model?.Kinds.SelectMany(k => k.ListPage is { } list ? [k.Layout, list.Layout] : new[] { k.Layout }) ?? [], pictures);
         timings.Add(KeyValuePair.Create("settings, model and theme", clock.Elapsed));
         if (settings is null || model is null || theme is null || diagnostics.HasErrors)
         {
@@ -100,8 +101,11 @@ public static class SiteBuilder
 
             facts.Today = today;
             facts.Settings = settings;
-            var engine = new Engine.Engine(SitePipelines.Create(paths, model, settings, theme, assets, options, today, inputs, facts)) { Progress = options.Progress };
+            var encoder = new Images.ImageEncoder(SitePipelines.ImageCache(paths, options));
+            var engine = new Engine.Engine(SitePipelines.Create(paths, model, settings, theme, assets, options, today, pictures, encoder, inputs, facts)) { Progress = options.Progress };
             var result = await engine.RunAsync(diagnostics, outputRoot, cancellationToken).ConfigureAwait(false);
+            facts.ImagesEncoded = encoder.Encoded;
+            facts.ImagesReused = encoder.Reused;
             timings.AddRange(result.Timings.Select(t => KeyValuePair.Create(t.Key.ToString(), t.Value)));
             timings.AddRange(result.ModuleTimings.Take(12).Select(t => KeyValuePair.Create("  " + t.Key, t.Value)));
             var suppressions = model.Kinds

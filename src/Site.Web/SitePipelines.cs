@@ -1,6 +1,7 @@
 using Markdig;
 using Site.Engine.Modules;
 using Site.Engine.Pipelines;
+using Site.Web.Images;
 using Site.Web.Checks;
 using Site.Web.Content;
 using Site.Web.Modules.Api;
@@ -46,7 +47,19 @@ public static class SitePipelines
 
     /// <param name="inputs">With <see cref="BuildOptions.Cache"/>: a fingerprint of settings, theme, assets, options and day.</param>
     /// <param name="facts">Where the build's facts for the report are gathered.</param>
-    public static IReadOnlyList<Pipeline> Create(SitePaths paths, ContentModel model, SiteSettings settings, ThemeTemplates theme, AssetManifest assets, BuildOptions options, DateOnly today, string inputs = "", BuildFacts? facts = null)
+    public const string Images = "images";
+
+    /// <summary>Where resized photos are kept between builds: <c>.site-cache/images/</c> beside <c>input/</c>.</summary>
+    public static string ImageCache(SitePaths paths, BuildOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        ArgumentNullException.ThrowIfNull(options);
+        return options.ImageCache ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(paths.Input))!, ".site-cache", "images");
+    }
+
+    /// <param name="pictures">How photos are resized; the theme's picture function shares it.</param>
+    /// <param name="encoder">Makes the resized photos, through the cache.</param>
+    public static IReadOnlyList<Pipeline> Create(SitePaths paths, ContentModel model, SiteSettings settings, ThemeTemplates theme, AssetManifest assets, BuildOptions options, DateOnly today, PicturePlan pictures, ImageEncoder encoder, string inputs = "", BuildFacts? facts = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
@@ -54,7 +67,8 @@ public static class SitePipelines
         var markdown = MarkdownSetup.Build();
         var origins = new LinkOrigins(paths);
         var published = new FilterPublished(today, options.Drafts, options.Future) { Scheduled = facts?.Scheduled };
-        var images = new ImageSizes(paths);
+        ArgumentNullException.ThrowIfNull(pictures);
+        var images = pictures.Sizes;
         var cache = options.Cache;
         var checks = SiteChecks.Create(model, settings, origins, External(paths, options), today, facts, images);
 
@@ -68,14 +82,14 @@ public static class SitePipelines
         Pipeline Content(KindDefinition kind) => new(ContentPipeline(kind))
         {
             Input = [new ReadContent(paths.FolderOf(kind), paths, cache)],
-            Process = [ByText(new ParseContent(markdown, kind), cache?.Parsed), published, ByText(new RenderMarkdown(markdown, images), cache?.Rendered), Checked(new RunItemChecks(checks.OfType<IItemCheck>()))],
+            Process = [ByText(new ParseContent(markdown, kind), cache?.Parsed), published, ByText(new RenderMarkdown(markdown, pictures), cache?.Rendered), Checked(new RunItemChecks(checks.OfType<IItemCheck>()))],
         };
         var contentPipelines = model.Kinds.Select(Content).ToList();
 
 
         // Each page gets its structured data and is rendered, checked, scanned and written in one pass, then only its scan is kept; in
         // site serve, a page whose fingerprint did not change keeps last build's result and file.
-        PerDocumentModule pages = new EachDocument(new AddStructuredData(), new RenderPages(theme, settings, SiteView.From(settings, today), options.Preview ? "noindex" : null), new RunPageChecks(checks.OfType<IPageCheck>()), new ScanPages(), new WriteEarly(options.WriteOutput));
+        PerDocumentModule pages = new EachDocument(new AddStructuredData(), new RenderPages(theme, settings, SiteView.From(settings, today), options.Preview ? "noindex" : null, pictures), new RunPageChecks(checks.OfType<IPageCheck>()), new ScanPages(), new WriteEarly(options.WriteOutput));
         if (cache is not null)
         {
             pages = new Memoized(pages, cache.Pages, ComputeFingerprint.Of);
@@ -88,6 +102,11 @@ public static class SitePipelines
             new(Assets)
             {
                 Input = [new EmitThemeAssets(assets), new ReadAssets(Path.Combine(paths.Input, "assets"), paths), new Modules.Admin.EmitEditor(model, settings)],
+            },
+            new(Images)
+            {
+                Dependencies = [.. contentPipelines.Select(p => p.Name)],
+                Process = [new EncodeImages(pictures, encoder, settings, paths, options.WriteOutput, () => cache is { InPlace: true })],
             },
             new(Html)
             {
@@ -106,7 +125,7 @@ public static class SitePipelines
             },
             new(Netlify)
             {
-                Dependencies = [Html, Feeds, Assets, Api],
+                Dependencies = [Html, Feeds, Assets, Api, Images],
                 Process = [new GenerateNetlifyFiles(settings, options.Preview)],
             },
             new(Checks)

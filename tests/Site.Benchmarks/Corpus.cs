@@ -30,12 +30,42 @@ public static class Corpus
 
     public static string Slug(int i) => $"article-{i:D5}";
 
+    private static readonly string[] Exercises = ["squat", "calf raise", "bridge", "lunge", "hamstring curl"];
+
+    /// <summary>
+    /// The image_alt of article <paramref name="i"/>. It names the article, so the page weight can find the
+    /// article's own picture on its page by its alt text, whatever markup each tool wraps around it.
+    /// </summary>
+    public static string ImageAlt(int i) => $"A physiotherapist guiding a patient through a {Exercises[i % Exercises.Length]} in the clinic, for article {i}";
+
+    /// <summary>Front matter giving article <paramref name="i"/> photo i, for the first articles while photos last.</summary>
+    private static string ImageFields(int i, IReadOnlyList<string>? photos) =>
+        photos is not null && i <= photos.Count ? $"image: /assets/images/{Path.GetFileName(photos[i - 1])}\nimage_alt: {ImageAlt(i)}\n" : "";
+
+    /// <summary>Copies the photos where the site's pages address them as /assets/images/NAME.</summary>
+    private static void CopyPhotos(IReadOnlyList<string>? photos, string folder)
+    {
+        if (photos is not { Count: > 0 })
+        {
+            return;
+        }
+
+        Directory.CreateDirectory(folder);
+        foreach (var photo in photos)
+        {
+            File.Copy(photo, Path.Combine(folder, Path.GetFileName(photo)), overwrite: true);
+        }
+    }
+
     private static string Title(int i) => $"Article {i}: {Headings[i % Headings.Length]} for {Words[i % 46]} and {Words[(i * 7) % 46]}";
 
     private static DateOnly Date(int i) => new DateOnly(2020, 1, 1).AddDays(i % 2000);
 
-    /// <summary>Writes the corpus for our site into <paramref name="root"/>/input, with the repository's theme.</summary>
-    public static void WriteOurs(string root, int count, string repository)
+    /// <summary>
+    /// Writes the corpus for our site into <paramref name="root"/>/input, with the repository's theme; with
+    /// <paramref name="photos"/>, article i shows photo i, copied into input/assets/images/.
+    /// </summary>
+    public static void WriteOurs(string root, int count, string repository, IReadOnlyList<string>? photos = null)
     {
         var input = Path.Combine(root, "input");
         Directory.CreateDirectory(Path.Combine(input, "articles"));
@@ -52,6 +82,7 @@ public static class Corpus
         CopyFolder(Path.Combine(repository, "input", "assets"), Path.Combine(input, "assets"));
         CopyFolder(Path.Combine(repository, "input", "model"), Path.Combine(input, "model"));
         CopyFolder(Path.Combine(repository, "theme"), Path.Combine(root, "theme"));
+        CopyPhotos(photos, Path.Combine(input, "assets", "images"));
         foreach (var author in Authors)
         {
             File.WriteAllText(Path.Combine(input, "authors", author + ".md"),
@@ -77,6 +108,7 @@ public static class Corpus
                 .Append("reviewed_by: ").Append(Authors[(i + 1) % Authors.Length]).Append('\n')
                 .Append("conditions: [").Append(Conditions[i % Conditions.Length]).Append("]\n")
                 .Append("tags: [\"").Append(Tags[i % Tags.Length]).Append("\", \"").Append(Tags[(i * 3) % Tags.Length]).Append("\"]\n")
+                .Append(ImageFields(i, photos))
                 .Append("---\n\n");
             File.WriteAllText(Path.Combine(input, "articles", Slug(i) + ".md"), front + Body(i, count));
         });
@@ -88,8 +120,28 @@ public static class Corpus
     /// </summary>
     private static string Reviewed(int i) => DateTime.UtcNow.Date.AddDays(-1 - (i % 300)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Writes the same articles as a Hugo site with plain templates of similar structure.</summary>
-    public static void WriteHugo(string root, int count)
+    /// <summary>
+    /// The article's photo as our theme shows it: WebP at the widths our tool makes (320 to 1600, only those
+    /// narrower than the photo), with the same sizes as our theme's picture for an article (shown at most 672
+    /// CSS pixels wide, the full width below that), so both tools' pages ask phones for the same width; and a
+    /// JPEG 1280 wide for browsers without WebP. Debian's hugo (0.111, extended) encodes WebP but not AVIF, so
+    /// WebP is its best offer; quality is Hugo's default (75), the resampling filter its default (box).
+    /// </summary>
+    private const string HugoPicture = """
+        {{ with .Params.image }}{{ with resources.Get (strings.TrimPrefix "/assets/" .) }}{{ $photo := . }}{{ $set := slice }}
+        {{- range slice 320 640 960 1280 1600 }}{{ if lt . $photo.Width }}{{ $set = $set | append (printf "%s %dw" ($photo.Resize (printf "%dx webp" .)).RelPermalink .) }}{{ end }}{{ end }}
+        {{- $fallback := $photo }}{{ if lt 1280 $photo.Width }}{{ $fallback = $photo.Resize "1280x jpg" }}{{ end -}}
+        <picture><source type="image/webp" srcset="{{ delimit $set ", " }}" sizes="(min-width: 672px) 672px, 100vw">
+        <img class="article__image" src="{{ $fallback.RelPermalink }}" width="{{ $fallback.Width }}" height="{{ $fallback.Height }}" alt="{{ $.Params.image_alt }}" decoding="async"></picture>
+        {{- end }}{{ end }}
+        """;
+
+    /// <summary>
+    /// Writes the same articles as a Hugo site with plain templates of similar structure; with
+    /// <paramref name="photos"/> (even none), the article template also shows the article's photo, resized
+    /// as our theme's will be, and article i shows photo i from Hugo's assets/images/.
+    /// </summary>
+    public static void WriteHugo(string root, int count, IReadOnlyList<string>? photos = null)
     {
         Directory.CreateDirectory(Path.Combine(root, "content", "articles"));
         Directory.CreateDirectory(Path.Combine(root, "content", "conditions"));
@@ -112,12 +164,14 @@ public static class Corpus
             <body><header><a href="/">{{ site.Title }}</a><nav><a href="/articles/">Articles</a> <a href="/conditions/">Conditions</a></nav></header>
             <main id="main">{{ block "main" . }}{{ end }}</main><footer><a href="/medical-disclaimer/">Medical disclaimer</a></footer></body></html>
             """);
-        File.WriteAllText(Path.Combine(root, "layouts", "_default", "single.html"), """
+        var single = """
             {{ define "main" }}<article><h1>{{ .Title }}</h1><p>By {{ .Params.author }} · {{ .Date.Format "2 January 2006" }} · {{ .ReadingTime }} min read</p>
             <div>{{ .Content }}</div><aside>The exercises and information on this page are general in nature.</aside>
             <p><a href="https://book.physionorth.example/">Book an appointment</a></p>
             <ul>{{ range first 3 (.Site.RegularPages.Related .) }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></article>{{ end }}
-            """);
+            """;
+        File.WriteAllText(Path.Combine(root, "layouts", "_default", "single.html"),
+            photos is null ? single : single.Replace("<div>{{ .Content }}", HugoPicture + "\n<div>{{ .Content }}", StringComparison.Ordinal));
         File.WriteAllText(Path.Combine(root, "layouts", "_default", "list.html"), """
             {{ define "main" }}<h1>{{ .Title }}</h1><ul>{{ range .Paginator.Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Description }}</li>{{ end }}</ul>
             {{ with .Paginator.Next }}<a href="{{ .URL }}">Older</a>{{ end }}{{ end }}
@@ -127,9 +181,11 @@ public static class Corpus
             File.WriteAllText(Path.Combine(root, "content", "conditions", condition + ".md"), $"---\ntitle: {condition}\n---\n\n## Overview details\n\nAbout it.\n");
         }
 
+        CopyPhotos(photos, Path.Combine(root, "assets", "images"));
+
         Parallel.For(1, count + 1, i =>
         {
-            var front = $"---\ntitle: \"{Title(i)}\"\ndescription: Practical advice number {i}.\ndate: {Date(i):yyyy-MM-dd}\nauthor: {Authors[i % Authors.Length]}\ntags: [\"{Tags[i % Tags.Length]}\", \"{Tags[(i * 3) % Tags.Length]}\"]\n---\n\n";
+            var front = $"---\ntitle: \"{Title(i)}\"\ndescription: Practical advice number {i}.\ndate: {Date(i):yyyy-MM-dd}\nauthor: {Authors[i % Authors.Length]}\ntags: [\"{Tags[i % Tags.Length]}\", \"{Tags[(i * 3) % Tags.Length]}\"]\n{ImageFields(i, photos)}---\n\n";
             File.WriteAllText(Path.Combine(root, "content", "articles", Slug(i) + ".md"), front + Body(i, count));
         });
     }

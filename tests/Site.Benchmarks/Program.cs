@@ -5,12 +5,15 @@ using Site.Benchmarks;
 // Builds generated corpora with the published `site` binary as a whole process, several times, and reports
 // median wall time, pages per second and peak memory; with --hugo it builds the same corpus with Debian's
 // hugo in the same run and reports the ratio. Our build also takes turns without the content API, to report
-// what the API adds. Usage:
-//   dotnet run -c Release --project tests/Site.Benchmarks -- [--articles 1000,10000] [--runs 5] [--hugo] [--keep]
+// what the API adds. With --photos N, the first N articles each show a 4000 x 3000 photo instead, and each tool's
+// cold build (image caches removed), warm rebuild and build without photos take turns, followed by what a phone
+// downloads for an article with a photo (see PhotoBenchmark.cs). Usage:
+//   dotnet run -c Release --project tests/Site.Benchmarks -- [--articles 1000,10000] [--runs 5] [--hugo] [--keep] [--photos 50]
 var sizes = new List<int> { 1000, 10000 };
 var runs = 5;
 var hugo = false;
 var keep = false;
+var photos = 0;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -27,6 +30,9 @@ for (var i = 0; i < args.Length; i++)
         case "--keep":
             keep = true;
             break;
+        case "--photos":
+            photos = int.Parse(args[++i], CultureInfo.InvariantCulture);
+            break;
         default:
             Console.Error.WriteLine($"Unknown option {args[i]}");
             return 2;
@@ -42,45 +48,62 @@ var site = Path.Combine(published, "site");
 
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores; runs per measurement: {runs}; hugo: {(hugo ? HugoVersion() : "not run")}; page cache dropped before each run: {(Program.CanDropCaches ? "yes" : "no (not root)")}");
 Console.WriteLine();
-Console.WriteLine("| articles | tool | median wall | min | pages/s | peak memory |");
-Console.WriteLine("|---:|---|---:|---:|---:|---:|");
-foreach (var count in sizes)
+if (photos > 0)
 {
-    var ours = Path.Combine(work, $"ours-{count}");
-    Corpus.WriteOurs(ours, count, repository);
-    var tools = new List<Tool> { new("site", site, "build --input input --theme theme --output output --warnaserror", ours, Path.Combine(ours, "output")) };
-
-    // The same build without the content API, taking turns with the others, to report what the API adds.
-    tools.Add(tools[0] with { Name = "site without the API", WithoutApi = true });
-    if (hugo)
+    PhotoBenchmark.Run(new(work, repository, site, sizes, runs, photos, hugo), Measure);
+}
+else
+{
+    Console.WriteLine("| articles | tool | median wall | min | pages/s | peak memory |");
+    Console.WriteLine("|---:|---|---:|---:|---:|---:|");
+    foreach (var count in sizes)
     {
-        var hugoRoot = Path.Combine(work, $"hugo-{count}");
-        Corpus.WriteHugo(hugoRoot, count);
-        tools.Add(new("hugo", "hugo", "--quiet --destination public", hugoRoot, Path.Combine(hugoRoot, "public")));
-    }
+        var ours = Path.Combine(work, $"ours-{count}");
+        Corpus.WriteOurs(ours, count, repository);
+        var tools = new List<Tool> { new("site", site, "build --input input --theme theme --output output --warnaserror", ours, Path.Combine(ours, "output")) };
 
-    // The tools take turns (site, hugo, site, hugo...), so a noisy minute on a shared machine slows both
-    // alike; the ratio is also given as the median of each turn's own ratio.
-    var results = Measure(tools, runs);
-    foreach (var (tool, result) in tools.Zip(results))
-    {
-        Report(count, tool.Name, result);
-    }
+        // The same build without the content API, taking turns with the others, to report what the API adds.
+        tools.Add(tools[0] with { Name = "site without the API", WithoutApi = true });
+        if (hugo)
+        {
+            var hugoRoot = Path.Combine(work, $"hugo-{count}");
+            Corpus.WriteHugo(hugoRoot, count);
+            tools.Add(new("hugo", "hugo", "--quiet --destination public", hugoRoot, Path.Combine(hugoRoot, "public")));
+        }
 
-    var apiTurns = results[0].Times.Zip(results[1].Times, (a, b) => a / b).Order().ToList();
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"| {count} | the API adds | {(results[0].Median / results[1].Median - 1) * 100:+0;-0}% (median of turns {(apiTurns[apiTurns.Count / 2] - 1) * 100:+0;-0}%) | | | {results[0].PeakMb - results[1].PeakMb:+0;-0} MB |"));
-    if (hugo)
-    {
-        var perTurn = results[0].Times.Zip(results[2].Times, (a, b) => a / b).Order().ToList();
+        // The tools take turns (site, hugo, site, hugo...), so a noisy minute on a shared machine slows both
+        // alike; the ratio is also given as the median of each turn's own ratio.
+        var results = Measure(tools, runs);
+        foreach (var (tool, result) in tools.Zip(results))
+        {
+            Report(count, tool.Name, result);
+        }
+
+        var apiTurns = results[0].Times.Zip(results[1].Times, (a, b) => a / b).Order().ToList();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {count} | site/hugo | {results[0].Median / results[2].Median:F2}x (median of turns {perTurn[perTurn.Count / 2]:F2}x) | | | {results[0].PeakMb / results[2].PeakMb:F2}x |"));
+            $"| {count} | the API adds | {(results[0].Median / results[1].Median - 1) * 100:+0;-0}% (median of turns {(apiTurns[apiTurns.Count / 2] - 1) * 100:+0;-0}%) | | | {results[0].PeakMb - results[1].PeakMb:+0;-0} MB |"));
+        if (hugo)
+        {
+            var perTurn = results[0].Times.Zip(results[2].Times, (a, b) => a / b).Order().ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {count} | site/hugo | {results[0].Median / results[2].Median:F2}x (median of turns {perTurn[perTurn.Count / 2]:F2}x) | | | {results[0].PeakMb / results[2].PeakMb:F2}x |"));
+        }
     }
 }
 
 Console.WriteLine();
-Console.WriteLine("Phase breakdown of one more build of the largest corpus (site build --verbose):");
-Console.WriteLine(Run(site, "build --input input --theme theme --output output --verbose", Path.Combine(work, $"ours-{sizes[^1]}")));
+var largest = Path.Combine(work, $"ours-{sizes[^1]}");
+if (photos > 0)
+{
+    // Built cold, so the breakdown shows what resizing the photos costs rather than reading them from the cache.
+    if (Directory.Exists(Path.Combine(largest, ".site-cache")))
+    {
+        Directory.Delete(Path.Combine(largest, ".site-cache"), recursive: true);
+    }
+}
+
+Console.WriteLine($"Phase breakdown of one more build of the largest corpus (site build --verbose{(photos > 0 ? ", with photos, image cache removed" : "")}):");
+Console.WriteLine(Run(site, "build --input input --theme theme --output output --verbose", largest));
 if (!keep)
 {
     Directory.Delete(work, recursive: true);
@@ -120,10 +143,14 @@ static List<Result> Measure(List<Tool> tools, int runs)
 
 static (double Seconds, double PeakMb, int Pages) Once(Tool tool)
 {
-    // Each run is a cold build into a clean folder: the previous output is removed first.
-    if (Directory.Exists(tool.Output))
+    // Each run builds into a clean folder: the previous output is removed first, and so are the caches a
+    // cold build is to start without (photo mode's; its warm rebuilds keep theirs).
+    foreach (var folder in tool.Clear.Prepend(tool.Output))
     {
-        Directory.Delete(tool.Output, recursive: true);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     Settle(tool);
@@ -229,4 +256,10 @@ internal sealed record Tool(string Name, string Command, string Arguments, strin
 {
     /// <summary>Build without the content API (SITE_BENCHMARK_WITHOUT_API=1), to measure what it costs.</summary>
     public bool WithoutApi { get; init; }
+
+    /// <summary>Which build of the tool this is, in photo mode's table: cold, warm or without photos.</summary>
+    public string Build { get; init; } = "";
+
+    /// <summary>Folders removed before each run besides the output: the caches a cold build starts without.</summary>
+    public IReadOnlyList<string> Clear { get; init; } = [];
 }

@@ -20,6 +20,8 @@ public sealed class SampleBuild : IAsyncLifetime
 
     public string Read(string path) => File.ReadAllText(Path.Combine(Output, path));
 
+    public bool Exists(string path) => File.Exists(Path.Combine(Output, path));
+
     /// <summary>The site's pages: every HTML file but the editor's (admin/), which is a tool, not a page (EditorTests).</summary>
     public IEnumerable<string> HtmlPages() => Directory.EnumerateFiles(Output, "*.html", SearchOption.AllDirectories)
         .Select(f => Path.GetRelativePath(Output, f).Replace('\\', '/'))

@@ -169,7 +169,11 @@ public sealed partial class SeoTests(SampleBuild sample) : IClassFixture<SampleB
             Assert.Contains($"<link rel=\"canonical\" href=\"{url}\">", html, StringComparison.Ordinal);
             Assert.Contains($"<meta property=\"og:url\" content=\"{url}\">", html, StringComparison.Ordinal);
             Assert.Contains("<meta property=\"og:locale\" content=\"en_AU\">", html, StringComparison.Ordinal);
-            Assert.Contains("<meta property=\"og:image\" content=\"https://www.physionorth.example/assets/images/", html, StringComparison.Ordinal);
+            // Every page shares a 1200 x 630 card made from its photo or the clinic's social image, and says its size.
+            var card = Regex.Match(html, "<meta property=\"og:image\" content=\"https://www.physionorth.example/(_assets/images/[a-z0-9-]+-card\\.[0-9a-f]{10}\\.jpg)\">");
+            Assert.True(card.Success, page);
+            Assert.True(sample.Exists(card.Groups[1].Value), card.Groups[1].Value);
+            Assert.Contains("<meta property=\"og:image:width\" content=\"1200\">\n<meta property=\"og:image:height\" content=\"630\">", html, StringComparison.Ordinal);
             Assert.Contains("<meta name=\"twitter:card\"", html, StringComparison.Ordinal);
             Assert.Contains("href=\"/feed.xml\"", html, StringComparison.Ordinal);
             Assert.Contains("href=\"/feed.json\"", html, StringComparison.Ordinal);

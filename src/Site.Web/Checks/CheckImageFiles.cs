@@ -3,6 +3,7 @@ using System.Globalization;
 using Site.Engine.Diagnostics;
 using Site.Web.Content;
 using Site.Web.Diagnostics;
+using Site.Web.Images;
 using Site.Web.Model;
 
 namespace Site.Web.Checks;
@@ -14,21 +15,48 @@ namespace Site.Web.Checks;
 /// </summary>
 public sealed class CheckImageFiles(ImageSizes images, ImageSettings limits) : IItemCheck
 {
-    public ImmutableArray<string> Ids { get; } = [DiagnosticIds.ImageTooLarge, DiagnosticIds.ImageWrongType, DiagnosticIds.ImageFileName];
+    public ImmutableArray<string> Ids { get; } = [DiagnosticIds.ImageTooLarge, DiagnosticIds.ImageTooSmall, DiagnosticIds.ImageWrongType, DiagnosticIds.ImageFileName];
 
     public void Check(ItemToCheck item, CheckReport report)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(report);
-        var uses = item.Links.Where(l => l.IsImage).Select(l => (l.Url, l.Location))
+        var uses = item.Links.Where(l => l.IsImage).Select(l => (l.Url, l.Location, Shown: (int?)limits.BodyWidth, Where: "in the text"))
             .Concat(item.Item.Kind.Fields.Where(f => f.Type == FieldType.Image && item.Item.TextOf(f.Name) is not null)
-                .Select(f => (Url: item.Item.TextOf(f.Name)!, Location: item.Item.LocationOf(f.Name))));
-        foreach (var (url, at) in uses)
+                .Select(f => (Url: item.Item.TextOf(f.Name)!, Location: item.Item.LocationOf(f.Name), Shown: f.ShownWidth, Where: $"as its {f.Name}")));
+        foreach (var (url, at, shown, where) in uses)
         {
             if (images.FileOf(url) is { } file)
             {
                 Check(url, file, at, report);
+                if (shown is { } width)
+                {
+                    CheckSharp(url, file, at, width, $"{item.Item.Kind.Name} pages show it {where}", report);
+                }
             }
+        }
+    }
+
+    /// <summary>
+    /// A photo narrower than the layout needs on a phone or high-density screen (twice the CSS width it is shown at,
+    /// up to the largest width site.yml resizes to) is stretched by the browser and looks soft.
+    /// </summary>
+    private void CheckSharp(string url, string file, SourceLocation at, int shown, string where, CheckReport report)
+    {
+        var kind = ImageKinds.OfExtension(Path.GetExtension(file).ToLowerInvariant());
+        if (kind is null || kind == ImageKinds.Svg || images.Of(url) is not { } size)
+        {
+            return;
+        }
+
+        var needed = Math.Min(2 * shown, limits.Widths[^1]);
+        if (size.Width < needed)
+        {
+            report.Warning(
+                DiagnosticIds.ImageTooSmall,
+                at,
+                string.Create(CultureInfo.InvariantCulture, $"'{Path.GetFileName(file)}' is {size.Width} pixels wide, but {where} up to {shown} pixels wide, which takes {needed} pixels to look sharp on a phone; it will look blurred."),
+                string.Create(CultureInfo.InvariantCulture, $"Use the original photo, or one at least {needed} pixels wide (the build makes the smaller copies itself)."));
         }
     }
 
@@ -59,7 +87,7 @@ public sealed class CheckImageFiles(ImageSizes images, ImageSettings limits) : I
             report.Warning(
                 DiagnosticIds.ImageTooLarge,
                 at,
-                string.Create(CultureInfo.InvariantCulture, $"'{name}' is {bytes / 1048576.0:0.0} MB{(size is { } d ? $" and {d.Width} x {d.Height} pixels" : "")}, over site.yml's limit of {limits.MaxMegabytes} MB or {limits.MaxPixels} pixels a side; phones would download far more than the page can show."),
+                string.Create(CultureInfo.InvariantCulture, $"'{name}' is {bytes / 1048576.0:0.0} MB{(size is { } d ? $" and {d.Width} x {d.Height} pixels" : "")}, over site.yml's limit of {limits.MaxMegabytes} MB or {limits.MaxPixels} pixels a side; it slows every build that has to resize it and the editor that uploads it."),
                 $"Resize it to at most {limits.MaxPixels} pixels on its longest side and save it again (JPEG quality about 80 is plenty).");
         }
 
@@ -72,80 +100,5 @@ public sealed class CheckImageFiles(ImageSizes images, ImageSettings limits) : I
                 $"The picture file '{name}' has {(name.Contains(' ', StringComparison.Ordinal) ? "spaces" : "capital letters")} in its name; web addresses are case-sensitive and spaces must be escaped, so links to it break easily.",
                 $"Rename it to '{renamed}' and change the address to match.");
         }
-    }
-}
-
-/// <summary>A kind of picture file: its name for messages and its usual extension.</summary>
-public sealed record ImageKind(string Name, string Extension);
-
-/// <summary>Which kind of picture a file really is, from its first bytes, whatever its name says.</summary>
-public static class ImageKinds
-{
-    public static readonly ImageKind Png = new("a PNG image", ".png");
-    public static readonly ImageKind Jpeg = new("a JPEG photo", ".jpg");
-    public static readonly ImageKind Gif = new("a GIF image", ".gif");
-    public static readonly ImageKind WebP = new("a WebP image", ".webp");
-    public static readonly ImageKind Avif = new("an AVIF image", ".avif");
-    public static readonly ImageKind Svg = new("an SVG drawing", ".svg");
-
-    public static ImageKind? OfExtension(string extension) => extension switch
-    {
-        ".png" => Png,
-        ".jpg" or ".jpeg" => Jpeg,
-        ".gif" => Gif,
-        ".webp" => WebP,
-        ".avif" => Avif,
-        ".svg" => Svg,
-        _ => null,
-    };
-
-    private static byte[] Head(string file)
-    {
-        using var stream = File.OpenRead(file);
-        var head = new byte[256];
-        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        return head[..read];
-    }
-
-    public static ImageKind? Sniff(string file)
-    {
-        ArgumentNullException.ThrowIfNull(file);
-        var b = Head(file);
-        ReadOnlySpan<byte> h = b;
-        if (h.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G']))
-        {
-            return Png;
-        }
-
-        if (h.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]))
-        {
-            return Jpeg;
-        }
-
-        if (h.StartsWith("GIF8"u8))
-        {
-            return Gif;
-        }
-
-        if (h.Length >= 12 && h.StartsWith("RIFF"u8) && h[8..12].SequenceEqual("WEBP"u8))
-        {
-            return WebP;
-        }
-
-        if (h.Length >= 12 && h[4..8].SequenceEqual("ftyp"u8) && (h[8..12].SequenceEqual("avif"u8) || h[8..12].SequenceEqual("avis"u8)))
-        {
-            return Avif;
-        }
-
-        var text = System.Text.Encoding.UTF8.GetString(b).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        return text.StartsWith('<') && (text.Contains("<svg", StringComparison.Ordinal) || text.StartsWith("<?xml", StringComparison.Ordinal)) ? Svg : null;
-    }
-
-    /// <summary>An iPhone's HEIC or HEIF photo, which most browsers cannot show.</summary>
-    public static bool IsHeic(string file)
-    {
-        ArgumentNullException.ThrowIfNull(file);
-        var h = Head(file);
-        return h.Length >= 12 && h.AsSpan(4, 4).SequenceEqual("ftyp"u8) && System.Text.Encoding.ASCII.GetString(h, 8, 4) is "heic" or "heix" or "mif1" or "msf1" or "hevc";
     }
 }

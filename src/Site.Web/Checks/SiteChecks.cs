@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Site.Web.Images;
 using Site.Web.Content;
 
 namespace Site.Web.Checks;

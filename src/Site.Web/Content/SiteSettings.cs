@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using Site.Web.Diagnostics;
 
 namespace Site.Web.Content;
@@ -406,14 +407,65 @@ public sealed record GlossaryEntry(string Term, string Meaning)
     }
 }
 
-/// <summary><c>images:</c> an original over <c>max_mb</c> megabytes or <c>max_pixels</c> pixels a side is a warning.</summary>
+/// <summary>
+/// <c>images:</c> an original over <c>max_mb</c> megabytes or <c>max_pixels</c> pixels a side is a warning;
+/// every photo a page shows is resized to each of <c>widths</c> it is wider than (never enlarged) and encoded in
+/// each of <c>formats</c> (besides a JPEG or PNG for browsers that have neither); pictures in Markdown are shown
+/// at most <c>body_width</c> CSS pixels wide (the theme's text column), so they should be twice that.
+/// </summary>
 public sealed record ImageSettings(int MaxMegabytes, int MaxPixels)
 {
+    public static readonly ImmutableArray<int> DefaultWidths = [320, 640, 960, 1280, 1600];
+
+    /// <summary>The formats a photo can be encoded in besides its fallback, in the order browsers should try them.</summary>
+    public static readonly ImmutableArray<string> KnownFormats = ["avif", "webp"];
+
+    public ImmutableArray<int> Widths { get; init; } = DefaultWidths;
+
+    public ImmutableArray<string> Formats { get; init; } = KnownFormats;
+
+    public int BodyWidth { get; init; } = 672;
+
     public static ImageSettings Read(YamlFields f)
     {
         ArgumentNullException.ThrowIfNull(f);
-        var result = new ImageSettings(f.Number("max_mb", 1, 100) ?? 5, f.Number("max_pixels", 500, 20000) ?? 6000);
+        var result = new ImageSettings(f.Number("max_mb", 1, 100) ?? 5, f.Number("max_pixels", 500, 20000) ?? 6000)
+        {
+            BodyWidth = f.Number("body_width", 100, 4000) ?? 672,
+        };
+        var widths = new List<int>();
+        foreach (var width in f.List("widths"))
+        {
+            if (int.TryParse(width.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var w) && w is >= 16 and <= 8000)
+            {
+                widths.Add(w);
+            }
+            else
+            {
+                f.Diagnostics.Error(DiagnosticIds.WrongType, width.Location, $"'{width.Value}' in images: widths is not a width in pixels from 16 to 8000.", "For example: widths: [320, 640, 960, 1280, 1600]");
+            }
+        }
+
+        var formats = new List<string>();
+        foreach (var format in f.List("formats"))
+        {
+            var name = format.Value.ToLowerInvariant();
+            if (KnownFormats.Contains(name))
+            {
+                formats.Add(name);
+            }
+            else
+            {
+                var near = Suggest.Closest(name, KnownFormats);
+                f.Diagnostics.Error(DiagnosticIds.WrongType, format.Location, $"'{format.Value}' in images: formats is not a format the build encodes ({string.Join(", ", KnownFormats)}).", near is null ? "Write formats: [avif, webp]." : $"Did you mean '{near}'?");
+            }
+        }
+
         f.ReportUnknownKeys();
-        return result;
+        return result with
+        {
+            Widths = widths.Count > 0 ? [.. widths.Distinct().Order()] : DefaultWidths,
+            Formats = f.Has("formats") ? [.. KnownFormats.Where(formats.Contains)] : KnownFormats,
+        };
     }
 }

@@ -75,6 +75,7 @@ public static class DiagnosticIds
     public const string ReadingGradeHigh = "SITE8301";
     public const string ReadingGradeTooHigh = "SITE8302";
     public const string ImageTooLarge = "SITE9001";
+    public const string ImageTooSmall = "SITE9002";
     public const string ImageWrongType = "SITE9003";
     public const string ImageFileName = "SITE9004";
     public const string UnsafeSvg = "SITE9005";
@@ -91,7 +92,7 @@ public static class DiagnosticIds
         GenericLinkText, ImageWithoutAlt, UnfollowableLink, CanonicalInvalid, UnsafeHtml, Placeholder, UnrenderedMarkdown,
         AdTestimonial, AdGuarantee, AdSafety, AdSpecialist, AdDoctorTitle, AdSuperlative, AdInducement, AdUrgency, AdEvidence, AdTimeline,
         ReviewMissing, ReviewerNotRegistered, ReviewDueSoon, ReviewOverdue, ReadingGradeHigh, ReadingGradeTooHigh,
-        ImageTooLarge, ImageWrongType, ImageFileName, UnsafeSvg,
+        ImageTooLarge, ImageTooSmall, ImageWrongType, ImageFileName, UnsafeSvg,
     };
 
     /// <summary>The catalogue, ordered by id, including the engine's own ids.</summary>
@@ -160,7 +161,8 @@ public static class DiagnosticIds
         new(ReviewOverdue, "The clinical review of a page is overdue: its last review is older than site.yml's review: every_months (12 unless changed).", "Have a registered practitioner check the page, then change last_reviewed to the date of that review.") { Example = "last_reviewed: 2025-06-01, with reviews every 12 months, on 2026-11-30" },
         new(ReadingGradeHigh, "An article, condition or service reads above site.yml's target grade (readability: target, Year 8 unless changed; the Australian Government Style Manual aims for Year 7). The message names the three hardest sentences.", "Split long sentences and prefer everyday words; add medical names the page explains to site.yml's glossary.") { Example = "Proximal hamstring tendinopathy is characterised by localised pain at the ischial tuberosity, exacerbated by prolonged sitting and by activities involving substantial hip flexion." },
         new(ReadingGradeTooHigh, "An article, condition or service reads above site.yml's hard limit (readability: limit, Year 12 unless changed).", "Rewrite the hardest sentences the message names; most readers arrive from search on a phone.") { Example = "a body written like a journal abstract" },
-        new(ImageTooLarge, "A picture's original is over site.yml's budget (images: max_mb, 5 MB, or max_pixels, 6000 pixels a side), so phones download far more than they can show.", "Resize it to at most 6000 pixels on its longest side and save it again.") { Example = "![Calf raise](/assets/images/calf-raise.jpg), a 9 MB 8000 x 6000 phone photo" },
+        new(ImageTooLarge, "A picture's original is over site.yml's budget (images: max_mb, 5 MB, or max_pixels, 6000 pixels a side): every build that resizes it, and the editor that uploads it, is slower for no gain on screen.", "Resize it to at most 6000 pixels on its longest side and save it again.") { Example = "![Calf raise](/assets/images/calf-raise.jpg), a 9 MB 8000 x 6000 phone photo" },
+        new(ImageTooSmall, "A photo is narrower than its layout needs: phones and high-density screens show a picture at two or three pixels per CSS pixel, so one shown 672 pixels wide needs a file at least 1344 pixels wide (up to the largest of site.yml's images: widths).", "Use the original photo from the camera or phone; the build makes the smaller copies itself.") { Example = "image: /assets/images/squat.jpg, a 600 x 400 thumbnail saved from a website" },
         new(ImageWrongType, "A picture file is not the kind its name says: a JPEG named .png, or an iPhone HEIC photo named .jpg, which browsers cannot show.", "Rename the file to the extension the message gives, or export the photo as JPEG.") { Example = "image: /assets/images/squat.jpg, saved from an iPhone as HEIC" },
         new(ImageFileName, "A picture's file name has spaces or capital letters, which break links easily (web addresses are case-sensitive).", "Rename it as the message suggests, in lower case with hyphens, and change the address to match.") { Example = "![Step-down](/assets/images/IMG_2043.JPG)" },
         new(UnsafeSvg, "An SVG in input/assets/ has a script, an event handler, an embedded page, a reference to another site or a DOCTYPE: opened in a browser, it would run or load something.", "Remove that part, or export the drawing again as plain SVG.") { Example = "<svg onload=\"alert(1)\">" },

@@ -360,6 +360,7 @@ public sealed class ContentModel
         var to = f.Text("to");
         var values = f.List("values").Select(v => v.Value).ToImmutableArray();
         var alt = f.Text("alt");
+        var shownWidth = f.Number("shown_width", 16, 4000);
         var notBefore = f.Text("not_before");
         var taxonomy = f.Flag("taxonomy", fallback: false);
         var fallback = f.Text("default");
@@ -407,6 +408,11 @@ public sealed class ContentModel
             diagnostics.Error(DiagnosticIds.ModelInvalid, f.LocationOf("default"), $"Only text fields can have a default, and '{name}' is {FieldDefinition.TypeName(type)}.", "Remove the default.");
         }
 
+        if (shownWidth is not null && type != FieldType.Image)
+        {
+            diagnostics.Error(DiagnosticIds.ModelInvalid, f.LocationOf("shown_width"), $"'{name}' is a {FieldDefinition.TypeName(type)} field; only pictures have a shown width.", "Remove shown_width, or make the field type: image.");
+        }
+
         if (type is FieldType.Choice && values.IsEmpty)
         {
             diagnostics.Error(DiagnosticIds.ModelInvalid, f.Location, $"The choice field '{name}' lists no values.", "Add a line such as: values: [beginner, advanced]");
@@ -428,6 +434,7 @@ public sealed class ContentModel
             To = to,
             Values = values,
             Alt = alt,
+            ShownWidth = shownWidth,
             NotBefore = notBefore,
             Taxonomy = taxonomy,
             Default = fallback,

@@ -94,6 +94,12 @@ public sealed record FieldDefinition(string Name, FieldType Type, SourceLocation
     /// <summary>For images: the field holding the picture's alternative text.</summary>
     public string? Alt { get; init; }
 
+    /// <summary>
+    /// For a picture: the widest the theme shows it, in CSS pixels (<c>shown_width</c>). A file narrower than twice
+    /// that looks soft on phones and high-density screens, which the build warns about.
+    /// </summary>
+    public int? ShownWidth { get; init; }
+
     /// <summary>For dates: a date field this one may not be earlier than.</summary>
     public string? NotBefore { get; init; }
 

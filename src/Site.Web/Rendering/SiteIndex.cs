@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Site.Engine;
+using Site.Web.Images;
 using Site.Web.Content;
 using Site.Web.Model;
 using Site.Web.Modules;

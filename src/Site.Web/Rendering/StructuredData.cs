@@ -151,7 +151,8 @@ public sealed class StructuredData
         posting["publisher"] = Ref(ClinicId);
         posting["mainEntityOfPage"] = Ref(pageId);
         posting["inLanguage"] = settings.Language;
-        if (item.Kind.ShareImage is { } imageField && item.TextOf(imageField) is { } image)
+        // Search engines want an image for every article: its own, or the clinic's social image.
+        if (((item.Kind.ShareImage is { } imageField ? item.TextOf(imageField) : null) ?? settings.SocialImage) is { } image)
         {
             posting["image"] = settings.Absolute(image);
         }

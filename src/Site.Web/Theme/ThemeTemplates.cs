@@ -26,20 +26,21 @@ public sealed class ThemeTemplates
     // is shared by every render on every thread.
     private readonly ScriptObject _builtins = TemplateContext.GetDefaultBuiltinObject();
 
-    private ThemeTemplates(FrozenDictionary<string, Template> layouts, FrozenDictionary<string, Template> partials, string partialsFolder, SitePaths paths, AssetManifest assets)
+    private ThemeTemplates(FrozenDictionary<string, Template> layouts, FrozenDictionary<string, Template> partials, string partialsFolder, SitePaths paths, AssetManifest assets, Images.PicturePlan pictures)
     {
         _layouts = layouts;
         _partials = partials;
         _partialsFolder = partialsFolder;
         _paths = paths;
-        _functions = new ScriptObject { ["asset"] = new AssetFunction(assets) };
+        _functions = new ScriptObject { ["asset"] = new AssetFunction(assets), ["picture"] = new PictureFunction(pictures) };
     }
 
     /// <summary>Layouts of the pages that are not content items; each content kind adds its own layout.</summary>
     public static readonly IReadOnlyList<string> SiteLayouts = ["base", "home", "list", "search", "404"];
 
     /// <param name="kindLayouts">The layout each kind of the content model names.</param>
-    public static ThemeTemplates? Load(SitePaths paths, AssetManifest assets, DiagnosticBag diagnostics, IEnumerable<string> kindLayouts)
+    /// <param name="pictures">How photos are resized, for the <c>picture</c> function; site.yml's defaults when not given.</param>
+    public static ThemeTemplates? Load(SitePaths paths, AssetManifest assets, DiagnosticBag diagnostics, IEnumerable<string> kindLayouts, Images.PicturePlan? pictures = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(diagnostics);
@@ -54,7 +55,7 @@ public sealed class ThemeTemplates
         }
 
         return ok && layouts.Values.Concat(partials.Values).All(t => !t.HasErrors)
-            ? new ThemeTemplates(layouts.ToFrozenDictionary(StringComparer.Ordinal), partials.ToFrozenDictionary(StringComparer.Ordinal), partialsFolder, paths, assets)
+            ? new ThemeTemplates(layouts.ToFrozenDictionary(StringComparer.Ordinal), partials.ToFrozenDictionary(StringComparer.Ordinal), partialsFolder, paths, assets, pictures ?? new Images.PicturePlan(new Images.ImageSizes(paths), new Content.ImageSettings(5, 6000)))
             : null;
     }
 
@@ -195,6 +196,66 @@ public sealed class ThemeTemplates
 
             return assets.Resolve(original) ?? throw new ScriptRuntimeException(callerContext?.Span ?? default, $"The theme has no asset '{original}' (looked in theme{original}).");
         }
+
+        public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
+            ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));
+    }
+
+    /// <summary>
+    /// <c>picture item.image item.image_alt {width: 672, priority: true, class: "article__image"}</c>: the HTML for a
+    /// photo in every resized width and format (see <see cref="Images.PictureMarkup"/>). Options: <c>width</c>, the
+    /// widest it is shown in CSS pixels (required); <c>fixed</c>, always shown at that width (a portrait);
+    /// <c>height</c>, the shown height of a fixed picture; <c>priority</c>, the page's main picture, loaded first;
+    /// <c>class</c>. The result is HTML: do not escape it.
+    /// </summary>
+    private sealed class PictureFunction(Images.PicturePlan pictures) : IScriptCustomFunction
+    {
+        private const string Usage = "picture takes the picture's address, its alternative text and options, for example picture item.image item.image_alt {width: 672}.";
+
+        public int RequiredParameterCount => 3;
+
+        public int ParameterCount => 3;
+
+        public ScriptVarParamKind VarParamKind => ScriptVarParamKind.None;
+
+        public Type ReturnType => typeof(string);
+
+        public ScriptParameterInfo GetParameterInfo(int index) => index switch
+        {
+            0 => new(typeof(string), "url"),
+            1 => new(typeof(string), "alt"),
+            _ => new(typeof(ScriptObject), "options"),
+        };
+
+        public object? Invoke(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement)
+        {
+            ArgumentNullException.ThrowIfNull(arguments);
+            var span = callerContext?.Span ?? default;
+            if (arguments.Count != 3 || arguments[0] is not string url || arguments[1] is not (string or null) || arguments[2] is not ScriptObject options)
+            {
+                throw new ScriptRuntimeException(span, Usage);
+            }
+
+            foreach (var key in options.Keys)
+            {
+                if (key is not ("width" or "fixed" or "height" or "priority" or "class"))
+                {
+                    throw new ScriptRuntimeException(span, $"picture has no option '{key}'; its options are width, fixed, height, priority and class.");
+                }
+            }
+
+            var width = Number(options, "width", span) ?? throw new ScriptRuntimeException(span, "picture needs the widest the picture is shown, in CSS pixels: {width: 672}.");
+            var use = new Images.PictureUse(width, options["fixed"] is true, options["priority"] is true, options["class"] as string, Number(options, "height", span));
+            return Images.PictureMarkup.Html(pictures, url, arguments[1] as string, use);
+        }
+
+        private static int? Number(ScriptObject options, string key, SourceSpan span) => options[key] switch
+        {
+            null => null,
+            int n when n > 0 => n,
+            long n when n is > 0 and < 100_000 => (int)n,
+            _ => throw new ScriptRuntimeException(span, $"picture's {key} must be a whole number of CSS pixels, such as {key}: 160."),
+        };
 
         public ValueTask<object?> InvokeAsync(TemplateContext context, ScriptNode? callerContext, ScriptArray arguments, ScriptBlockStatement? blockStatement) =>
             ValueTask.FromResult(Invoke(context, callerContext, arguments, blockStatement));

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Site.Engine;
 using Site.Engine.Diagnostics;
 using Site.Engine.Pipelines;
+using Site.Web.Images;
 using Site.Web.Content;
 using Site.Web.Diagnostics;
 using Site.Web.Model;

@@ -12,7 +12,7 @@ namespace Site.Web.Modules.Html;
 /// sees are <c>site</c>, <c>page</c>, <c>booking</c>, <c>disclaimer</c>, and the page's own view.
 /// </summary>
 /// <param name="robots">A robots directive for every page (a preview build's noindex), or null.</param>
-public sealed class RenderPages(ThemeTemplates theme, SiteSettings settings, SiteView site, string? robots = null) : PerDocumentModule
+public sealed class RenderPages(ThemeTemplates theme, SiteSettings settings, SiteView site, string? robots = null, Images.PicturePlan? pictures = null) : PerDocumentModule
 {
 
     private PageHead Head(SitePage page)
@@ -20,13 +20,17 @@ public sealed class RenderPages(ThemeTemplates theme, SiteSettings settings, Sit
         var item = page.Item;
         var own = item?.Kind.ShareImage is { } field ? item.TextOf(field) : null;
         var (image, alt) = own is not null ? (own, item!.Kind.Field(item.Kind.ShareImage!)?.Alt is { } altField ? item.TextOf(altField) : null) : (settings.SocialImage, settings.SocialImageAlt);
+        // Social sites show a 1200 x 630 card: the photo cropped to that shape around its most interesting part.
+        var card = image is null ? null : pictures?.Of(image);
         var published = item?.PublishedOn;
         var modified = item?.UpdatedOn;
         return new PageHead(page.Title, page.Description, page.Url, settings.Absolute(page.Url), page.Kind, page.Breadcrumbs, robots ?? (page.Indexable ? null : "noindex"))
         {
             OgType = page.OgType,
             OgLocale = settings.Language.Replace('-', '_'),
-            Image = image is null ? null : settings.Absolute(image),
+            Image = card is not null ? settings.Absolute(card.CardUrl) : image is null ? null : settings.Absolute(image),
+            ImageWidth = card?.CardSize.Width ?? (image is null ? null : pictures?.Sizes.Of(image)?.Width),
+            ImageHeight = card?.CardSize.Height ?? (image is null ? null : pictures?.Sizes.Of(image)?.Height),
             ImageAlt = alt,
             Published = published is { } p ? Stamp(p) : null,
             Modified = modified is { } m ? Stamp(m) : null,
@@ -76,6 +80,11 @@ public sealed record PageHead(string Title, string Description, string Url, stri
     public string? Image { get; init; }
 
     public string? ImageAlt { get; init; }
+
+    /// <summary>The social image's size in pixels, when known.</summary>
+    public int? ImageWidth { get; init; }
+
+    public int? ImageHeight { get; init; }
 
     public string? Published { get; init; }
 

@@ -26,7 +26,7 @@ public sealed record SourceLink(string Url, SourceLocation Location, string Text
 /// Renders the already-parsed Markdown to HTML, and while walking it once collects the links and images (with
 /// their file positions) for the checks, and counts the words.
 /// </summary>
-public sealed class RenderMarkdown(MarkdownPipeline markdown, Content.ImageSizes images) : PerDocumentModule
+public sealed class RenderMarkdown(MarkdownPipeline markdown, Images.PicturePlan pictures) : PerDocumentModule
 {
     protected override IEnumerable<Document> Execute(Document document, BuildContext context)
     {
@@ -35,6 +35,7 @@ public sealed class RenderMarkdown(MarkdownPipeline markdown, Content.ImageSizes
         var parsed = document.Get<MarkdownDocument>(MetadataKeys.Markdown)!;
         var links = new List<SourceLink>();
         List<SourceHtml>? html = null;
+        List<LinkInline>? images = null;
         var words = 0;
         var text = new System.Text.StringBuilder(document.Content.Length);
         foreach (var node in parsed.Descendants())
@@ -46,15 +47,7 @@ public sealed class RenderMarkdown(MarkdownPipeline markdown, Content.ImageSizes
                     links.Add(new SourceLink(url, location, LinkText(link)) { IsImage = link.IsImage, HasText = link.Any() });
                     if (link.IsImage)
                     {
-                        // Images in articles sit below the fold: load them lazily and reserve their space.
-                        var attributes = link.GetAttributes();
-                        attributes.AddPropertyIfNotExist("loading", "lazy");
-                        attributes.AddPropertyIfNotExist("decoding", "async");
-                        if (images.Of(url) is { } size)
-                        {
-                            attributes.AddPropertyIfNotExist("width", size.Width.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                            attributes.AddPropertyIfNotExist("height", size.Height.ToString(System.Globalization.CultureInfo.InvariantCulture));
-                        }
+                        (images ??= []).Add(link);
                     }
 
                     break;
@@ -72,6 +65,14 @@ public sealed class RenderMarkdown(MarkdownPipeline markdown, Content.ImageSizes
                     (html ??= []).Add(new SourceHtml(block.Lines.ToString(), new SourceLocation(document.Source!, block.Line + 1, block.Column + 1)));
                     break;
             }
+        }
+
+        // Pictures in the text sit below the fold: each becomes a lazily loaded <picture> in every resized width,
+        // shown at most as wide as the text column (site.yml's images: body_width).
+        foreach (var image in images ?? [])
+        {
+            var picture = Images.PictureMarkup.Html(pictures, image.Url!, LinkText(image), new Images.PictureUse(pictures.Settings.BodyWidth));
+            image.ReplaceBy(new HtmlInline(picture) { Line = image.Line, Column = image.Column });
         }
 
         var rendered = parsed.ToHtml(markdown);

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Site.Web.Content;
+namespace Site.Web.Images;
 
 /// <summary>
 /// Width and height of the site's own images (PNG, JPEG, GIF, WebP, SVG), read from their headers, so pages
@@ -61,9 +61,14 @@ public sealed partial class ImageSizes(SitePaths paths)
         };
     }
 
+    /// <summary>
+    /// A JPEG's size as it is shown: a phone photo taken upright is usually stored sideways with an EXIF
+    /// orientation of 6 or 8, which browsers and the resizer both apply, so width and height swap.
+    /// </summary>
     private static (int, int)? Jpeg(byte[] bytes)
     {
         var i = 2;
+        var turned = false;
         while (i + 9 < bytes.Length)
         {
             if (bytes[i] != 0xFF)
@@ -73,15 +78,51 @@ public sealed partial class ImageSizes(SitePaths paths)
 
             var marker = bytes[i + 1];
             var length = BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(i + 2));
+            if (marker == 0xE1 && i + 2 + length <= bytes.Length)
+            {
+                turned |= Orientation(bytes.AsSpan(i + 4, Math.Max(0, length - 2))) >= 5;
+            }
+
             if (marker is >= 0xC0 and <= 0xCF and not 0xC4 and not 0xC8 and not 0xCC)
             {
-                return (BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(i + 7)), BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(i + 5)));
+                var (width, height) = (BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(i + 7)), BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(i + 5)));
+                return turned ? (height, width) : (width, height);
             }
 
             i += 2 + length;
         }
 
         return null;
+    }
+
+    /// <summary>The EXIF orientation (1 to 8) in an APP1 segment, or 1 when it has none.</summary>
+    private static int Orientation(ReadOnlySpan<byte> segment)
+    {
+        if (segment.Length < 14 || !segment.StartsWith("Exif\0\0"u8))
+        {
+            return 1;
+        }
+
+        var tiff = segment[6..];
+        var little = tiff[0] == (byte)'I';
+        int U16(ReadOnlySpan<byte> s) => little ? BinaryPrimitives.ReadUInt16LittleEndian(s) : BinaryPrimitives.ReadUInt16BigEndian(s);
+        var ifd = little ? BinaryPrimitives.ReadInt32LittleEndian(tiff[4..]) : BinaryPrimitives.ReadInt32BigEndian(tiff[4..]);
+        if (ifd < 8 || ifd + 2 > tiff.Length)
+        {
+            return 1;
+        }
+
+        var entries = U16(tiff[ifd..]);
+        for (var e = 0; e < entries && ifd + 2 + (e * 12) + 12 <= tiff.Length; e++)
+        {
+            var entry = tiff[(ifd + 2 + (e * 12))..];
+            if (U16(entry) == 0x0112)
+            {
+                return U16(entry[8..]);
+            }
+        }
+
+        return 1;
     }
 
     private static (int, int)? WebP(byte[] bytes)

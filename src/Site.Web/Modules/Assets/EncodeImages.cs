@@ -1,0 +1,120 @@
+using System.Collections.Immutable;
+using Site.Engine;
+using Site.Engine.Diagnostics;
+using Site.Engine.Modules;
+using Site.Engine.Pipelines;
+using Site.Web.Content;
+using Site.Web.Diagnostics;
+using Site.Web.Images;
+using Site.Web.Model;
+
+namespace Site.Web.Modules.Assets;
+
+/// <summary>
+/// Every photo a published page shows (image fields, pictures in Markdown, the site's social image) resized and
+/// encoded as its <see cref="PicturePlan"/> says, through the cache of <see cref="ImageEncoder"/>, and copied into
+/// <c>_assets/images/</c>. It runs beside page rendering: pages need only the plan, not the files.
+/// </summary>
+/// <param name="write">False for <c>site check</c>, which writes nothing and so encodes nothing; the files are still
+/// listed, for the link check.</param>
+/// <param name="inPlace">In <c>site serve</c> after the first build: files already in the output are the same files
+/// (their names carry their content's hash), so they are not copied again.</param>
+public sealed class EncodeImages(PicturePlan plan, ImageEncoder encoder, SiteSettings settings, SitePaths paths, bool write, Func<bool> inPlace) : IModule
+{
+    public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var used = new Dictionary<string, (ImageSet Set, bool Shown, bool Card, SourceLocation? At)>(StringComparer.Ordinal);
+        void Use(string? url, bool shown, bool card, SourceLocation? at)
+        {
+            if (url is null || plan.Of(url.Split('?', '#')[0]) is not { } set)
+            {
+                return;
+            }
+
+            used[set.Url] = used.TryGetValue(set.Url, out var known) ? (set, known.Shown || shown, known.Card || card, known.At ?? at) : (set, shown, card, at);
+        }
+
+        foreach (var document in context.DependencyDocuments())
+        {
+            if (document.Model is not ContentItem { Incomplete: false } item)
+            {
+                continue;
+            }
+
+            foreach (var field in item.Kind.Fields.Where(f => f.Type == FieldType.Image))
+            {
+                Use(item.TextOf(field.Name), shown: true, card: field.Name == item.Kind.ShareImage, item.LocationOf(field.Name));
+            }
+
+            foreach (var link in document.Get(MetadataKeys.Links) ?? [])
+            {
+                if (link.IsImage)
+                {
+                    Use(link.Url, shown: true, card: false, link.Location);
+                }
+            }
+        }
+
+        // The clinic's social image is only ever a card (pages without a picture of their own share it).
+        Use(settings.SocialImage, shown: false, card: true, null);
+        var sets = used.Values.OrderBy(u => u.Set.Url, StringComparer.Ordinal).ToList();
+        var failures = new string?[sets.Count];
+        Parallel.For(0, write ? sets.Count : 0, new ParallelOptions { CancellationToken = context.CancellationToken }, i =>
+        {
+            try
+            {
+                failures[i] = encoder.Ensure(sets[i].Set, sets[i].Shown, sets[i].Card);
+            }
+            catch (Exception ex) when (ex is TypeInitializationException or DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
+            {
+                failures[i] = "the image library (libvips) could not be loaded on this machine: " + (ex.InnerException ?? ex).Message;
+            }
+        });
+
+        var result = documents.ToBuilder();
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < sets.Count; i++)
+        {
+            var (set, shown, card, at) = sets[i];
+            if (failures[i] is { } failure)
+            {
+                context.Diagnostics.Error(
+                    DiagnosticIds.ImageWrongType,
+                    at ?? SourceLocation.OfFile(paths.Display(set.File)),
+                    $"The photo '{Path.GetFileName(set.File)}' could not be resized: {failure}.",
+                    "Open it in a photo editor and export it again as JPEG, then build again.");
+            }
+
+            var urls = shown ? set.Files.Select(f => f.Url).ToList() : [];
+            if (card)
+            {
+                urls.Add(set.CardUrl);
+            }
+
+            if (failures[i] is not null)
+            {
+                // The error above fails the build, which then publishes nothing; empty stand-ins at the addresses
+                // pages already use keep the link check from reporting each of them a second time.
+                result.AddRange(urls.Where(written.Add).Select(url => new Document(paths.Display(set.File), url.TrimStart('/'), "")));
+                continue;
+            }
+
+            // Two files with the same name and the same bytes in different folders make the same files.
+            foreach (var url in urls.Where(written.Add))
+            {
+                var destination = url.TrimStart('/');
+                var target = Path.Combine(context.OutputRoot, destination);
+                if (write && !(inPlace() && File.Exists(target)))
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Copy(encoder.CacheFileOf(url), target, overwrite: true);
+                }
+
+                result.Add(new Document(paths.Display(set.File), destination, "") { Written = true });
+            }
+        }
+
+        return ValueTask.FromResult(result.ToImmutable());
+    }
+}

@@ -1,0 +1,218 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using NetVips;
+using Site.Engine.Diagnostics;
+using Site.Web.Diagnostics;
+
+namespace Site.Web.Tests;
+
+/// <summary>
+/// Photos: every photo a page shows becomes a &lt;picture&gt; of real resized files (checked with libvips, not
+/// by their names), never enlarged; a second build encodes nothing; pages share a 1200 x 630 card; and a photo
+/// too small for its layout is a warning at the line that uses it.
+/// </summary>
+public sealed class PictureTests
+{
+    /// <summary>A real JPEG: a colour gradient with grain, so it encodes like a photo; optionally stored sideways.</summary>
+    internal static byte[] Photo(int width, int height, int orientation = 1)
+    {
+        using var x = Image.Xyz(width, height);
+        using var gradient = (x[0] * (255.0 / width)).Bandjoin(x[1] * (255.0 / height), (x[0] + x[1]) * (127.0 / (width + height)));
+        using var noise = Image.Gaussnoise(width, height, sigma: 12);
+        using var photo = (gradient + noise.Bandjoin(noise, noise)).Cast(Enums.BandFormat.Uchar).Copy(interpretation: Enums.Interpretation.Srgb);
+        if (orientation != 1)
+        {
+            using var turned = photo.Mutate(m => m.Set(GValue.GIntType, "orientation", orientation));
+            return turned.JpegsaveBuffer(q: 85, keep: Enums.ForeignKeep.All);
+        }
+
+        return photo.JpegsaveBuffer(q: 85);
+    }
+
+    private const string Hero = "image: /assets/images/squat.jpg\nimage_alt: A physiotherapist guiding a squat\n";
+
+    private static string ArticleWith(string fields, string body = "") => TestSite.Article
+        .Replace("tags: [running]\n", "tags: [running]\n" + fields, StringComparison.Ordinal)
+        .Replace("Some text about hamstrings.", "Some text about hamstrings." + body, StringComparison.Ordinal);
+
+    private static TestSite SiteWith(string article, params (string Name, byte[] Bytes)[] photos)
+    {
+        var site = new TestSite(new Dictionary<string, string?> { ["input/articles/hamstring-pain.md"] = article });
+        foreach (var (name, bytes) in photos)
+        {
+            var file = Path.Combine(site.Root, "input", "assets", "images", name);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllBytes(file, bytes);
+        }
+
+        return site;
+    }
+
+    private static IHtmlDocument Page(TestSite site, string path) => new HtmlParser().ParseDocument(site.ReadOutput(path));
+
+    /// <summary>Each candidate of a srcset, with the width it claims.</summary>
+    private static List<(string Url, int Width)> Candidates(string srcset) =>
+        [.. srcset.Split(',', StringSplitOptions.TrimEntries).Select(c => c.Split(' ')).Select(p => (p[0], int.Parse(p[1].TrimEnd('w'), System.Globalization.CultureInfo.InvariantCulture)))];
+
+    [Fact]
+    public async Task An_article_photo_is_a_picture_of_real_files_in_every_width_and_format()
+    {
+        var article = ArticleWith(Hero, "\n\n![A calf raise on a step](/assets/images/calf-raise.jpg)");
+        using var site = SiteWith(article, ("squat.jpg", Photo(2400, 1600)), ("calf-raise.jpg", Photo(1000, 750)));
+        var result = await site.BuildAsync();
+        Assert.Equal(0, result.Errors);
+
+        // 1000 pixels is less than the text column needs on a phone (2 x 672): a warning, and the photo is used.
+        Assert.Equal(DiagnosticIds.ImageTooSmall, Assert.Single(result.Diagnostics).Id);
+
+        var page = Page(site, "articles/hamstring-pain/index.html");
+        var pictures = page.QuerySelectorAll("picture").ToList();
+        Assert.Equal(2, pictures.Count);
+
+        // The article's photo: above the fold, the page's largest picture, so loaded first and never lazily.
+        var hero = pictures[0];
+        var sources = hero.QuerySelectorAll("source").ToList();
+        Assert.Equal(["image/avif", "image/webp"], sources.Select(s => s.GetAttribute("type")));
+        var img = (IHtmlImageElement)hero.QuerySelector("img")!;
+        Assert.Equal(("1600", "1067"), (img.GetAttribute("width"), img.GetAttribute("height")));
+        Assert.Equal("high", img.GetAttribute("fetchpriority"));
+        Assert.Null(img.GetAttribute("loading"));
+        Assert.Equal("A physiotherapist guiding a squat", img.AlternativeText);
+
+        var expected = new Dictionary<string, string> { ["image/avif"] = "heif", ["image/webp"] = "webp", ["image/jpeg"] = "jpeg" };
+        foreach (var (type, srcset) in sources.Select(s => (s.GetAttribute("type")!, s.GetAttribute("srcset")!)).Append(("image/jpeg", img.GetAttribute("srcset")!)))
+        {
+            var candidates = Candidates(srcset);
+            Assert.Equal([320, 640, 960, 1280, 1600], candidates.Select(c => c.Width));
+            foreach (var (url, width) in candidates)
+            {
+                // The file itself, read by libvips: the format and width the markup promises, the photo's shape.
+                using var file = Image.NewFromFile(Path.Combine(site.Output, url.TrimStart('/')));
+                Assert.Equal(width, file.Width);
+                Assert.InRange(file.Height, (width * 2 / 3) - 1, (width * 2 / 3) + 1);
+                Assert.StartsWith(expected[type], (string)file.Get("vips-loader"), StringComparison.Ordinal);
+            }
+        }
+
+        Assert.True(File.Exists(Path.Combine(site.Output, img.GetAttribute("src")!.TrimStart('/'))));
+
+        // The photo in the text: lazy, at most the text column wide, and never enlarged past its 1000 pixels.
+        var inText = (IHtmlImageElement)pictures[1].QuerySelector("img")!;
+        Assert.Equal("lazy", inText.GetAttribute("loading"));
+        Assert.Null(inText.GetAttribute("fetchpriority"));
+        Assert.Equal("(min-width: 672px) 672px, 100vw", inText.GetAttribute("sizes"));
+        Assert.Equal([320, 640, 960, 1000], Candidates(pictures[1].QuerySelector("source")!.GetAttribute("srcset")!).Select(c => c.Width));
+        Assert.Equal("A calf raise on a step", inText.AlternativeText);
+    }
+
+    [Fact]
+    public async Task A_second_build_encodes_nothing_and_a_changed_photo_only_itself()
+    {
+        var article = ArticleWith(Hero, "\n\n![A calf raise on a step](/assets/images/calf-raise.jpg)");
+        using var site = SiteWith(article, ("squat.jpg", Photo(1400, 1000)), ("calf-raise.jpg", Photo(700, 500)));
+        var first = await site.BuildAsync();
+        Assert.Equal(0, first.Errors);
+        Assert.True(first.Facts.ImagesEncoded > 0);
+        var files = Directory.GetFiles(Path.Combine(site.Output, "_assets", "images")).Select(Path.GetFileName).Order().ToList();
+
+        var second = await site.BuildAsync();
+        Assert.Equal(0, second.Facts.ImagesEncoded);
+        Assert.Equal(first.Facts.ImagesEncoded, second.Facts.ImagesReused);
+        Assert.Equal(files, Directory.GetFiles(Path.Combine(site.Output, "_assets", "images")).Select(Path.GetFileName).Order().ToList());
+
+        // A new photo under the same name gets new addresses (browsers keep these files for a year) and only its
+        // own files are encoded: 700 pixels wide makes 320, 640 and 700, in AVIF, WebP and JPEG.
+        File.WriteAllBytes(Path.Combine(site.Root, "input", "assets", "images", "calf-raise.jpg"), Photo(700, 520));
+        var third = await site.BuildAsync();
+        Assert.Equal(9, third.Facts.ImagesEncoded);
+        var now = Directory.GetFiles(Path.Combine(site.Output, "_assets", "images")).Select(Path.GetFileName).ToList();
+        Assert.DoesNotContain(now, f => files.Contains(f) && f!.StartsWith("calf-raise", StringComparison.Ordinal));
+        Assert.Contains(now, f => files.Contains(f) && f!.StartsWith("squat", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Pages_share_a_1200_by_630_card_of_their_own_photo_with_its_size_and_alt()
+    {
+        using var site = SiteWith(ArticleWith(Hero), ("squat.jpg", Photo(2400, 1600)));
+        TestSite.AssertClean(await site.BuildAsync());
+        var page = Page(site, "articles/hamstring-pain/index.html");
+        string Meta(string property) => page.QuerySelector($"meta[property='{property}']")!.GetAttribute("content")!;
+
+        var card = new Uri(Meta("og:image")).AbsolutePath;
+        using (var file = Image.NewFromFile(Path.Combine(site.Output, card.TrimStart('/'))))
+        {
+            Assert.Equal((1200, 630), (file.Width, file.Height));
+            Assert.StartsWith("jpeg", (string)file.Get("vips-loader"), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(("1200", "630"), (Meta("og:image:width"), Meta("og:image:height")));
+        Assert.Equal("A physiotherapist guiding a squat", Meta("og:image:alt"));
+
+        using var data = System.Text.Json.JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        var posting = data.RootElement.GetProperty("@graph").EnumerateArray().Single(n => n.GetProperty("@type").ToString() == "BlogPosting");
+        Assert.EndsWith("/assets/images/squat.jpg", posting.GetProperty("image").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_phone_photo_stored_sideways_keeps_its_upright_shape()
+    {
+        // Phones store an upright photo as landscape pixels with EXIF orientation 6 (turn 90 degrees clockwise).
+        using var site = SiteWith(ArticleWith(Hero), ("squat.jpg", Photo(2000, 1500, orientation: 6)));
+        TestSite.AssertClean(await site.BuildAsync());
+        var img = Page(site, "articles/hamstring-pain/index.html").QuerySelector("picture img")!;
+        Assert.Equal(("1500", "2000"), (img.GetAttribute("width"), img.GetAttribute("height")));
+        var largest = Candidates(img.GetAttribute("srcset")!)[^1];
+        Assert.Equal(1500, largest.Width);
+        using var file = Image.NewFromFile(Path.Combine(site.Output, largest.Url.TrimStart('/')));
+        Assert.Equal((1500, 2000), (file.Width, file.Height));
+    }
+
+    [Fact]
+    public async Task A_photo_too_small_for_its_layout_is_a_warning_at_the_line_that_uses_it()
+    {
+        var article = ArticleWith(Hero, "\n\n![A calf raise on a step](/assets/images/calf-raise.jpg)");
+        using var site = SiteWith(article, ("squat.jpg", Photo(900, 600)), ("calf-raise.jpg", Photo(1400, 900)));
+        var result = await site.BuildAsync();
+        Assert.Equal(0, result.Errors);
+        var warning = Assert.Single(result.Diagnostics, d => d.Id == DiagnosticIds.ImageTooSmall);
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Equal(TestSite.Position(article, "/assets/images/squat.jpg"), (warning.Location!.Line, warning.Location.Column));
+        Assert.Contains("900 pixels wide", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("1344", warning.Message, StringComparison.Ordinal);
+
+        // In the text the photo is shown at most 672 pixels wide (site.yml's images: body_width), so 1344 are needed.
+        File.WriteAllBytes(Path.Combine(site.Root, "input", "assets", "images", "squat.jpg"), Photo(1400, 933));
+        File.WriteAllBytes(Path.Combine(site.Root, "input", "assets", "images", "calf-raise.jpg"), Photo(1000, 700));
+        warning = Assert.Single((await site.BuildAsync()).Diagnostics, d => d.Id == DiagnosticIds.ImageTooSmall);
+        Assert.Equal(TestSite.Position(article, "![A calf raise").Line, warning.Location!.Line);
+    }
+
+    [Fact]
+    public async Task Site_yml_chooses_the_widths_and_formats_and_a_misspelt_format_gets_a_suggestion()
+    {
+        using var site = SiteWith(ArticleWith(Hero), ("squat.jpg", Photo(1400, 1000)));
+        site.Write("input/site.yml", TestSite.SiteYml + "\nimages:\n  widths: [400, 800]\n  formats: [webp]\n");
+        TestSite.AssertClean(await site.BuildAsync());
+        var picture = Page(site, "articles/hamstring-pain/index.html").QuerySelector("picture")!;
+        var source = Assert.Single(picture.QuerySelectorAll("source"));
+        Assert.Equal("image/webp", source.GetAttribute("type"));
+        Assert.Equal([400, 800], Candidates(source.GetAttribute("srcset")!).Select(c => c.Width));
+
+        var yml = TestSite.SiteYml + "\nimages:\n  formats: [avfi, webp]\n";
+        site.Write("input/site.yml", yml);
+        var error = TestSite.SingleError(await site.BuildAsync());
+        Assert.Equal(TestSite.Position(yml, "avfi"), (error.Location!.Line, error.Location.Column));
+        Assert.Contains("'avif'", error.Help, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_libvips_cannot_read_is_an_error_not_a_crash()
+    {
+        // A JPEG's first bytes and nothing after them: named right, sniffed right, but no photo in it.
+        using var site = SiteWith(ArticleWith(Hero), ("squat.jpg", [0xFF, 0xD8, 0xFF, 0xC0, 0, 17, 8, 4, 0, 6, 0, 3, 1, 1, 0x11, 0, 2, 0x11, 1, 3, 0x11, 1]));
+        var error = TestSite.SingleError(await site.BuildAsync());
+        Assert.Equal(DiagnosticIds.ImageWrongType, error.Id);
+        Assert.Contains("could not be resized", error.Message, StringComparison.Ordinal);
+        Assert.Equal(TestSite.Position(ArticleWith(Hero), "image: /assets").Line, error.Location!.Line);
+    }
+}
