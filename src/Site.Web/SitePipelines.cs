@@ -101,7 +101,7 @@ public static class SitePipelines
             .. contentPipelines,
             new(Assets)
             {
-                Input = [new EmitThemeAssets(assets), new ReadAssets(Path.Combine(paths.Input, "assets"), paths), new Modules.Admin.EmitEditor(model, settings)],
+                Input = [new EmitThemeAssets(assets), new ReadAssets(Path.Combine(paths.Input, "assets"), paths, skip: ImageKinds.IsResizable), new Modules.Admin.EmitEditor(model, settings)],
             },
             new(Images)
             {
@@ -111,7 +111,7 @@ public static class SitePipelines
             new(Html)
             {
                 Dependencies = [.. contentPipelines.Select(p => p.Name)],
-                Process = [new IndexContent(model, settings, paths.Display(paths.SiteFile), images), new GenerateListPages(model), .. (cache is null ? Array.Empty<IModule>() : [new ComputeFingerprint(inputs)]), pages],
+                Process = [new IndexContent(model, settings, paths.Display(paths.SiteFile), pictures), new GenerateListPages(model), .. (cache is null ? Array.Empty<IModule>() : [new ComputeFingerprint(inputs)]), pages],
             },
             new(Feeds)
             {

@@ -164,8 +164,8 @@ public sealed partial class LocalEditorTests(SiteFixture site)
     {
         await using var editor = await Editor.OpenAsync(site);
         var page = editor.Page;
-        var picture = Path.Combine(editor.Root, "step-down-exercise.png");
-        File.Copy(Path.Combine(editor.Input, "assets", "images", "social-card.png"), picture);
+        var picture = Path.Combine(editor.Root, "step-down-exercise.jpg");
+        File.Copy(Path.Combine(editor.Input, "assets", "images", "treatment-room.jpg"), picture);
 
         await page.GotoAsync("/admin/#/collections/article/new");
         await page.Locator("[id^='title-field-']").FillAsync("Knee pain when running downhill");
@@ -207,7 +207,7 @@ public sealed partial class LocalEditorTests(SiteFixture site)
               - proximal-hamstring-tendinopathy
             tags:
               - running
-            image: /assets/images/step-down-exercise.png
+            image: /assets/images/step-down-exercise.jpg
             image_alt: A runner stepping down from a low step
             ---
             Running downhill asks more of the front of the knee than running on the flat.
@@ -216,11 +216,15 @@ public sealed partial class LocalEditorTests(SiteFixture site)
 
             """.ReplaceLineEndings("\n"),
             File.ReadAllText(file));
-        Assert.Equal(File.ReadAllBytes(picture), File.ReadAllBytes(Path.Combine(editor.Input, "assets", "images", "step-down-exercise.png")));
+        Assert.Equal(File.ReadAllBytes(picture), File.ReadAllBytes(Path.Combine(editor.Input, "assets", "images", "step-down-exercise.jpg")));
 
         var served = await editor.GetServedAsync("articles/knee-pain-when-running-downhill/");
         Assert.Contains("Knee pain when running downhill", served, StringComparison.Ordinal);
-        Assert.Contains("/assets/images/step-down-exercise.png", served, StringComparison.Ordinal);
+        // The uploaded picture is treated like any other photo: the page shows it resized, in AVIF among others,
+        // and the server has the files.
+        var resized = System.Text.RegularExpressions.Regex.Match(served, @"/_assets/images/step-down-exercise-\d+\.[0-9a-f]{10}\.avif");
+        Assert.True(resized.Success, served);
+        Assert.NotEmpty(await editor.GetServedAsync(resized.Value.TrimStart('/')));
 
         var build = await SiteBuilder.BuildAsync(new BuildOptions
         {
@@ -234,7 +238,7 @@ public sealed partial class LocalEditorTests(SiteFixture site)
 
         // The editor keeps a picture chosen for an open entry in the browser until the entry is saved, so the site's
         // preview of the unsaved entry cannot show it yet (a known gap): that request, and only that one, fails.
-        var unexpected = editor.Problems.Where(p => !p.Contains("/assets/images/step-down-exercise.png", StringComparison.Ordinal) && !p.Contains("status of 404", StringComparison.Ordinal)).ToList();
+        var unexpected = editor.Problems.Where(p => !p.Contains("/assets/images/step-down-exercise.jpg", StringComparison.Ordinal) && !p.Contains("status of 404", StringComparison.Ordinal)).ToList();
         Assert.True(unexpected.Count == 0, string.Join("\n", unexpected));
     }
 

@@ -16,6 +16,7 @@ public sealed class PageKindTests(SiteFixture site)
         {
             ("home", "/"),
             ("article", "/articles/proximal-hamstring-tendinopathy-in-runners/"),
+            ("article-with-photo", "/articles/your-first-physiotherapy-appointment/"),
             ("article-index", "/articles/"),
             ("condition", "/conditions/proximal-hamstring-tendinopathy/"),
             ("conditions", "/conditions/"),

@@ -96,6 +96,9 @@ public sealed class PictureTests
 
         Assert.True(File.Exists(Path.Combine(site.Output, img.GetAttribute("src")!.TrimStart('/'))));
 
+        // Only the resized copies are published: an original photo can carry where it was taken.
+        Assert.False(site.OutputExists("assets/images/squat.jpg"));
+
         // The photo in the text: lazy, at most the text column wide, and never enlarged past its 1000 pixels.
         var inText = (IHtmlImageElement)pictures[1].QuerySelector("img")!;
         Assert.Equal("lazy", inText.GetAttribute("loading"));
@@ -103,6 +106,9 @@ public sealed class PictureTests
         Assert.Equal("(min-width: 672px) 672px, 100vw", inText.GetAttribute("sizes"));
         Assert.Equal([320, 640, 960, 1000], Candidates(pictures[1].QuerySelector("source")!.GetAttribute("srcset")!).Select(c => c.Width));
         Assert.Equal("A calf raise on a step", inText.AlternativeText);
+
+        // The alternative text is the picture's, not also a line of text beside it.
+        Assert.Equal("", pictures[1].ParentElement!.TextContent.Trim());
     }
 
     [Fact]
@@ -150,7 +156,7 @@ public sealed class PictureTests
 
         using var data = System.Text.Json.JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent);
         var posting = data.RootElement.GetProperty("@graph").EnumerateArray().Single(n => n.GetProperty("@type").ToString() == "BlogPosting");
-        Assert.EndsWith("/assets/images/squat.jpg", posting.GetProperty("image").GetString(), StringComparison.Ordinal);
+        Assert.Matches(@"^https://test\.example/_assets/images/squat-1600\.[0-9a-f]{10}\.jpg$", posting.GetProperty("image").GetString());
     }
 
     [Fact]
@@ -165,6 +171,10 @@ public sealed class PictureTests
         Assert.Equal(1500, largest.Width);
         using var file = Image.NewFromFile(Path.Combine(site.Output, largest.Url.TrimStart('/')));
         Assert.Equal((1500, 2000), (file.Width, file.Height));
+
+        // The copy carries no EXIF (the original's orientation is applied, and a phone's location is dropped).
+        Assert.Contains("exif-data", Image.NewFromFile(Path.Combine(site.Root, "input", "assets", "images", "squat.jpg")).GetFields());
+        Assert.DoesNotContain("exif-data", file.GetFields());
     }
 
     [Fact]

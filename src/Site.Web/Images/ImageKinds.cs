@@ -66,6 +66,17 @@ public static class ImageKinds
         return text.StartsWith('<') && (text.Contains("<svg", StringComparison.Ordinal) || text.StartsWith("<?xml", StringComparison.Ordinal)) ? Svg : null;
     }
 
+    /// <summary>
+    /// A photo the build resizes (a JPEG, PNG or WebP whose bytes say what its name says). Only its resized copies
+    /// are published, stripped of metadata: the original's EXIF can say where it was taken.
+    /// </summary>
+    public static bool IsResizable(string file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var kind = OfExtension(Path.GetExtension(file).ToLowerInvariant());
+        return (kind == Jpeg || kind == Png || kind == WebP) && Sniff(file) == kind;
+    }
+
     /// <summary>An iPhone's HEIC or HEIF photo, which most browsers cannot show.</summary>
     public static bool IsHeic(string file)
     {

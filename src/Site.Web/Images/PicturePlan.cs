@@ -100,9 +100,7 @@ public sealed class PicturePlan(ImageSizes sizes, ImageSettings settings)
             return null;
         }
 
-        var extension = Path.GetExtension(file).ToLowerInvariant();
-        var kind = ImageKinds.OfExtension(extension);
-        if (kind is null || (kind != ImageKinds.Jpeg && kind != ImageKinds.Png && kind != ImageKinds.WebP) || ImageKinds.Sniff(file) != kind || Sizes.Of(url) is not { } size || size.Width < 1 || size.Height < 1)
+        if (!ImageKinds.IsResizable(file) || Sizes.Of(url) is not { } size || size.Width < 1 || size.Height < 1)
         {
             return null;
         }
@@ -115,7 +113,7 @@ public sealed class PicturePlan(ImageSizes sizes, ImageSettings settings)
 
         var formats = Settings.Formats.Select(f => f == "avif" ? PictureFormat.Avif : PictureFormat.WebP).ToImmutableArray();
         var stem = ContentUrls.Slugify(Path.GetFileNameWithoutExtension(file));
-        return new ImageSet(url, file, stem.Length == 0 ? "image" : stem, Hash(file), size.Width, size.Height, [.. widths.Distinct().Order()], formats, kind == ImageKinds.Png ? PictureFormat.Png : PictureFormat.Jpeg);
+        return new ImageSet(url, file, stem.Length == 0 ? "image" : stem, Hash(file), size.Width, size.Height, [.. widths.Distinct().Order()], formats, ImageKinds.OfExtension(Path.GetExtension(file).ToLowerInvariant()) == ImageKinds.Png ? PictureFormat.Png : PictureFormat.Jpeg);
     }
 
     private static string Hash(string file)

@@ -31,7 +31,7 @@ public sealed class Entry<T>(T item, byte[] body, int wordCount, Document docume
 /// and, built on first use, the references between items (<see cref="Graph"/>) and the views layouts read
 /// (<see cref="ItemViews"/>). Built once per build by IndexContent and published in the build context.
 /// </summary>
-public sealed class SiteIndex(SiteSettings settings, ContentModel model, IEnumerable<Document> items, ImageSizes? images = null)
+public sealed class SiteIndex(SiteSettings settings, ContentModel model, IEnumerable<Document> items, PicturePlan? pictures = null)
 {
     private readonly Lazy<ContentGraph> _graph = new(() => new ContentGraph(items));
     private ItemViews? _itemViews;
@@ -45,7 +45,10 @@ public sealed class SiteIndex(SiteSettings settings, ContentModel model, IEnumer
     public ImmutableArray<Document> Items { get; } = [.. items];
 
     /// <summary>Picture sizes, for width and height attributes of image fields.</summary>
-    public ImageSizes? Images { get; } = images;
+    public ImageSizes? Images { get; } = pictures?.Sizes;
+
+    /// <summary>The files each photo is resized into.</summary>
+    public PicturePlan? Pictures { get; } = pictures;
 
     /// <summary>The names of every kind of the content model, so a view can list "no items of this kind" too.</summary>
     public IEnumerable<string> KindNames => Model.Names;

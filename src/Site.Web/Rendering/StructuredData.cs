@@ -154,7 +154,8 @@ public sealed class StructuredData
         // Search engines want an image for every article: its own, or the clinic's social image.
         if (((item.Kind.ShareImage is { } imageField ? item.TextOf(imageField) : null) ?? settings.SocialImage) is { } image)
         {
-            posting["image"] = settings.Absolute(image);
+            // A resized photo's largest JPEG or PNG: the original is not published (it may carry where it was taken).
+            posting["image"] = settings.Absolute(index.Pictures?.Of(image) is { } set ? set.UrlOf(set.Widths[^1], set.Fallback) : image);
         }
 
         var keywords = item.Kind.Fields.Where(f => f.Taxonomy).SelectMany(f => item.TextsOf(f.Name)).ToList();

@@ -5,7 +5,8 @@ using Site.Engine.Pipelines;
 namespace Site.Web.Modules.Assets;
 
 /// <summary>Reads every file under an assets folder, to be copied as it is below <c>/assets/</c>.</summary>
-public sealed class ReadAssets(string folder, SitePaths paths) : IModule
+/// <param name="skip">Files that are published some other way (photos, as their resized copies).</param>
+public sealed class ReadAssets(string folder, SitePaths paths, Func<string, bool>? skip = null) : IModule
 {
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
     {
@@ -15,7 +16,7 @@ public sealed class ReadAssets(string folder, SitePaths paths) : IModule
             return ValueTask.FromResult(documents);
         }
 
-        var files = SourceFiles.Enumerate(folder, paths.Input, paths, context.Diagnostics).ToList();
+        var files = SourceFiles.Enumerate(folder, paths.Input, paths, context.Diagnostics).Where(f => skip is null || !skip(f)).ToList();
         var read = new Document[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = context.CancellationToken }, i =>
         {

@@ -15,7 +15,7 @@ namespace Site.Web.Modules.Html;
 /// references between documents (authors, reviewers, conditions), and emits one page per content item.
 /// The index, the clinic's call to action and the structured-data builder are published in the build context.
 /// </summary>
-public sealed class IndexContent(ContentModel model, SiteSettings settings, string siteFile, ImageSizes images) : IModule
+public sealed class IndexContent(ContentModel model, SiteSettings settings, string siteFile, PicturePlan pictures) : IModule
 {
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
     {
@@ -63,7 +63,7 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
                 Suggest.DidYouMean(settings.Disclaimer.Page, pageIds) ?? $"Add {pageKind?.FolderDisplay ?? "input/pages/"}{settings.Disclaimer.Page}.md.");
         }
 
-        var index = new SiteIndex(settings, model, kept, images);
+        var index = new SiteIndex(settings, model, kept, pictures);
 
         // The clinic's call to action names its practitioners: the items of every kind that is about a person.
         var people = model.Kinds.Where(k => k.SchemaType == "Person").SelectMany(k => index.Graph.ItemsOf(k.Name)).Select(d => PersonName.Given(ContentGraph.Item(d).Title));

@@ -72,7 +72,7 @@ public sealed class RenderMarkdown(MarkdownPipeline markdown, Images.PicturePlan
         foreach (var image in images ?? [])
         {
             var picture = Images.PictureMarkup.Html(pictures, image.Url!, LinkText(image), new Images.PictureUse(pictures.Settings.BodyWidth));
-            image.ReplaceBy(new HtmlInline(picture) { Line = image.Line, Column = image.Column });
+            image.ReplaceBy(new HtmlInline(picture) { Line = image.Line, Column = image.Column }, copyChildren: false);
         }
 
         var rendered = parsed.ToHtml(markdown);
