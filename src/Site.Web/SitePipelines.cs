@@ -101,7 +101,7 @@ public static class SitePipelines
             .. contentPipelines,
             new(Assets)
             {
-                Input = [new EmitThemeAssets(assets), new ReadAssets(Path.Combine(paths.Input, "assets"), paths, skip: ImageKinds.IsResizable), new Modules.Admin.EmitEditor(model, settings)],
+                Input = [new EmitThemeAssets(assets), new ReadAssets(Path.Combine(paths.Input, "assets"), paths), new Modules.Admin.EmitEditor(model, settings)],
             },
             new(Images)
             {

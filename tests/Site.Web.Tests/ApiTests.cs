@@ -289,6 +289,8 @@ public sealed class ApiTests : IClassFixture<SampleBuild>
     [InlineData("<a data-href=\"/a/\" href=\"#top\">x</a>", "<a data-href=\"/a/\" href=\"#top\">x</a>")]
     [InlineData("<p>Write href=&quot;/a/&quot; in text</p>", "<p>Write href=&quot;/a/&quot; in text</p>")]
     [InlineData("<a\nhref=\"/\">home</a>", "<a\nhref=\"https://s.example/\">home</a>")]
+    [InlineData("<source srcset=\"/a-320.avif 320w, /a-640.avif 640w\" sizes=\"100vw\">", "<source srcset=\"https://s.example/a-320.avif 320w, https://s.example/a-640.avif 640w\" sizes=\"100vw\">")]
+    [InlineData("<img srcset=\"//cdn.example/a.jpg 1x,/b.jpg 2x\" src=\"/b.jpg\">", "<img srcset=\"//cdn.example/a.jpg 1x,https://s.example/b.jpg 2x\" src=\"https://s.example/b.jpg\">")]
     public void Root_relative_addresses_in_bodies_become_absolute_and_nothing_else_changes(string html, string expected) =>
         Assert.Equal(expected, Site.Web.Content.ContentUrls.AbsoluteLinks(html, "https://s.example/"));
 

@@ -20,7 +20,7 @@ public static partial class ContentUrls
     }
 
     /// <summary>
-    /// Rendered HTML with its root-relative <c>href</c> and <c>src</c> addresses made absolute on
+    /// Rendered HTML with its root-relative <c>href</c>, <c>src</c> and <c>srcset</c> addresses made absolute on
     /// <paramref name="baseUrl"/>, for copies read away from the site (feed readers, the content API).
     /// </summary>
     public static string AbsoluteLinks(string html, string baseUrl)
@@ -46,11 +46,39 @@ public static partial class ContentUrls
             var isRootRelative = slash + 1 >= html.Length || html[slash + 1] != '/';
             var attribute = at >= 5 && html.Slice(at - 4, 4).SequenceEqual("href"u8) && IsSpace(html[at - 5])
                 || at >= 4 && html.Slice(at - 3, 3).SequenceEqual("src"u8) && IsSpace(html[at - 4]);
+            var sourceSet = at >= 7 && html.Slice(at - 6, 6).SequenceEqual("srcset"u8) && IsSpace(html[at - 7]);
             if (isRootRelative && attribute)
             {
                 into.Write(html[copied..slash]);
                 into.Write(origin);
                 copied = slash;
+            }
+            else if (sourceSet)
+            {
+                // A <picture>'s srcset lists several addresses ("/a-320.avif 320w, /a-640.avif 640w"): each one.
+                var end = html[slash..].IndexOf((byte)'"');
+                end = end < 0 ? html.Length : slash + end;
+                for (var candidate = slash; candidate < end;)
+                {
+                    if (html[candidate] == (byte)'/' && (candidate + 1 >= end || html[candidate + 1] != (byte)'/'))
+                    {
+                        into.Write(html[copied..candidate]);
+                        into.Write(origin);
+                        copied = candidate;
+                    }
+
+                    var comma = html[candidate..end].IndexOf((byte)',');
+                    if (comma < 0)
+                    {
+                        break;
+                    }
+
+                    candidate += comma + 1;
+                    while (candidate < end && IsSpace(html[candidate]))
+                    {
+                        candidate++;
+                    }
+                }
             }
         }
 

@@ -23,6 +23,9 @@ public sealed record SiteSettings(
 
     public string? SocialImageAlt { get; init; }
 
+    /// <summary>Where site.yml names <see cref="SocialImage"/>, for messages about the file.</summary>
+    public Engine.Diagnostics.SourceLocation? SocialImageLocation { get; init; }
+
     /// <summary>Diagnostic ids set to another severity in site.yml; null means off.</summary>
     public ImmutableDictionary<string, Engine.Diagnostics.Severity?> Severities { get; init; } = ImmutableDictionary<string, Engine.Diagnostics.Severity?>.Empty;
 
@@ -113,6 +116,7 @@ public sealed record SiteSettings(
             {
                 SocialImage = socialImage,
                 SocialImageAlt = socialImageAlt,
+                SocialImageLocation = socialImage is null ? null : f.LocationOf("social_image"),
                 Severities = severities,
                 ApiPageSize = apiPageSize,
                 Editor = editor,

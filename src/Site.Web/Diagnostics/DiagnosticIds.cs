@@ -78,6 +78,7 @@ public static class DiagnosticIds
     public const string ImageTooSmall = "SITE9002";
     public const string ImageWrongType = "SITE9003";
     public const string ImageFileName = "SITE9004";
+    public const string ImageNotResized = "SITE9006";
     public const string UnsafeSvg = "SITE9005";
 
     /// <summary>
@@ -165,6 +166,7 @@ public static class DiagnosticIds
         new(ImageTooSmall, "A photo is narrower than its layout needs: phones and high-density screens show a picture at two or three pixels per CSS pixel, so one shown 672 pixels wide needs a file at least 1344 pixels wide (up to the largest of site.yml's images: widths).", "Use the original photo from the camera or phone; the build makes the smaller copies itself.") { Example = "image: /assets/images/squat.jpg, a 600 x 400 thumbnail saved from a website" },
         new(ImageWrongType, "A picture file is not the kind its name says: a JPEG named .png, or an iPhone HEIC photo named .jpg, which browsers cannot show.", "Rename the file to the extension the message gives, or export the photo as JPEG.") { Example = "image: /assets/images/squat.jpg, saved from an iPhone as HEIC" },
         new(ImageFileName, "A picture's file name has spaces or capital letters, which break links easily (web addresses are case-sensitive).", "Rename it as the message suggests, in lower case with hyphens, and change the address to match.") { Example = "![Step-down](/assets/images/IMG_2043.JPG)" },
+        new(ImageNotResized, "A photo could not be resized: libvips could not read it (a damaged or half-copied file), or the build could not write its copies (.site-cache/images/ or the output folder is read-only or the disk is full). The message says which.", "For a damaged photo, export it again as JPEG from a photo editor; for a folder, make it writable or free some space. Then build again.") { Example = "image: /assets/images/squat.jpg, a file cut short while it was copied" },
         new(UnsafeSvg, "An SVG in input/assets/ has a script, an event handler, an embedded page, a reference to another site or a DOCTYPE: opened in a browser, it would run or load something.", "Remove that part, or export the drawing again as plain SVG.") { Example = "<svg onload=\"alert(1)\">" },
         new(UnsafeHtml, "The Markdown contains HTML that could run code or change the page around it: a script, an event attribute such as onerror, an iframe, object, embed, style, form or a javascript: address.", "Remove it. Harmless inline HTML such as <kbd>, <sup> and <br> is fine; to embed something, ask a developer to add it to the theme."),
         new(NextScheduled, "An article is scheduled for a later date and is not published yet.", "Nothing to fix; rebuild on that date (see the README on scheduled rebuilds)."),

@@ -14,6 +14,16 @@ namespace Site.Web.Images;
 /// </remarks>
 public sealed class ImageEncoder(string cacheFolder)
 {
+    /// <summary>
+    /// libvips keeps recent operations and assumes files never change: a photo replaced under the same name (an
+    /// editor's re-upload during site serve) would be read from memory as it was. So it keeps none.
+    /// </summary>
+    private static readonly Lazy<bool> Configured = new(() =>
+    {
+        Cache.Max = 0;
+        return true;
+    });
+
     private int _encoded;
     private int _reused;
 
@@ -44,9 +54,10 @@ public sealed class ImageEncoder(string cacheFolder)
             return null;
         }
 
-        Directory.CreateDirectory(CacheFolder);
         try
         {
+            _ = Configured.Value;
+            Directory.CreateDirectory(CacheFolder);
             if (missing.Count > 0)
             {
                 Resize(set, missing);
@@ -64,7 +75,11 @@ public sealed class ImageEncoder(string cacheFolder)
         }
         catch (VipsException ex)
         {
-            return ex.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "libvips could not read it";
+            return "libvips could not read it: " + (ex.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "no reason given");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"its copies could not be written to {CacheFolder}: {ex.Message}";
         }
     }
 
@@ -74,7 +89,8 @@ public sealed class ImageEncoder(string cacheFolder)
         // from that copy in memory, largest first.
         var largest = missing.Max(f => f.Width);
         using var loaded = Image.Thumbnail(set.File, largest, height: 1_000_000, size: Enums.Size.Down);
-        using var top = Displayable(loaded, opaque: false).CopyMemory();
+        using var shown = Displayable(loaded, opaque: false);
+        using var top = shown.CopyMemory();
         foreach (var group in missing.GroupBy(f => f.Width).OrderByDescending(g => g.Key))
         {
             using var scaled = group.Key >= top.Width ? top.Copy() : top.ThumbnailImage(group.Key, height: 1_000_000, size: Enums.Size.Down);
@@ -129,8 +145,16 @@ public sealed class ImageEncoder(string cacheFolder)
     {
         var path = CacheFileOf(url);
         var partial = path + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + Environment.CurrentManagedThreadId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".part";
-        write(partial);
-        File.Move(partial, path, overwrite: true);
+        try
+        {
+            write(partial);
+            File.Move(partial, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
+
         Interlocked.Increment(ref _encoded);
     }
 }

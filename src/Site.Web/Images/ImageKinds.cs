@@ -67,8 +67,7 @@ public static class ImageKinds
     }
 
     /// <summary>
-    /// A photo the build resizes (a JPEG, PNG or WebP whose bytes say what its name says). Only its resized copies
-    /// are published, stripped of metadata: the original's EXIF can say where it was taken.
+    /// A photo the build resizes (a JPEG, PNG or WebP whose bytes say what its name says).
     /// </summary>
     public static bool IsResizable(string file)
     {

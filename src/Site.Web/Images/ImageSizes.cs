@@ -30,12 +30,13 @@ public sealed partial class ImageSizes(SitePaths paths)
     public string? FileOf(string url)
     {
         ArgumentNullException.ThrowIfNull(url);
-        if (!url.StartsWith("/assets/", StringComparison.Ordinal) || url.Contains("..", StringComparison.Ordinal))
+        var path = Uri.UnescapeDataString(url.Split('?', '#')[0]);
+        if (!path.StartsWith("/assets/", StringComparison.Ordinal) || path.Split('/', '\\').Any(s => s == ".."))
         {
             return null;
         }
 
-        var file = Path.Combine(paths.Input, Uri.UnescapeDataString(url.TrimStart('/').Split('?', '#')[0]));
+        var file = Path.Combine(paths.Input, path.TrimStart('/'));
         return File.Exists(file) && SourceFiles.IsInside(file, paths.Input) ? file : null;
     }
 
@@ -96,7 +97,7 @@ public sealed partial class ImageSizes(SitePaths paths)
     }
 
     /// <summary>The EXIF orientation (1 to 8) in an APP1 segment, or 1 when it has none.</summary>
-    private static int Orientation(ReadOnlySpan<byte> segment)
+    internal static int Orientation(ReadOnlySpan<byte> segment)
     {
         if (segment.Length < 14 || !segment.StartsWith("Exif\0\0"u8))
         {

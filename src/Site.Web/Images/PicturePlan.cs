@@ -78,7 +78,8 @@ public sealed class PicturePlan(ImageSizes sizes, ImageSettings settings)
     /// Part of every derived file's hash: changing how photos are encoded (quality, effort, the library's version)
     /// must change their names, or browsers and the build cache would keep the old files.
     /// </summary>
-    public const string EncoderSettings = "vips-8.18 avif-q52-e0 webp-q75-e4 jpeg-q78-progressive png-9 card-attention-q80 srgb strip";
+    /// (A test holds the libvips version here to the one Directory.Packages.props pins.)
+    public const string EncoderSettings = "NetVips.Native 8.18.7; avif q52 effort 0, webp q75 effort 4, jpeg q78 progressive, png 9, card attention q80; srgb; no metadata";
 
     private readonly ConcurrentDictionary<string, ImageSet?> _sets = new(StringComparer.Ordinal);
 

@@ -154,8 +154,7 @@ public sealed class StructuredData
         // Search engines want an image for every article: its own, or the clinic's social image.
         if (((item.Kind.ShareImage is { } imageField ? item.TextOf(imageField) : null) ?? settings.SocialImage) is { } image)
         {
-            // A resized photo's largest JPEG or PNG: the original is not published (it may carry where it was taken).
-            posting["image"] = settings.Absolute(index.Pictures?.Of(image) is { } set ? set.UrlOf(set.Widths[^1], set.Fallback) : image);
+            posting["image"] = settings.Absolute(image);
         }
 
         var keywords = item.Kind.Fields.Where(f => f.Taxonomy).SelectMany(f => item.TextsOf(f.Name)).ToList();

@@ -60,7 +60,10 @@ public sealed class EncodeImages(PicturePlan plan, ImageEncoder encoder, SiteSet
         Use(settings.SocialImage, shown: false, card: true, null);
         var sets = used.Values.OrderBy(u => u.Set.Url, StringComparer.Ordinal).ToList();
         var failures = new string?[sets.Count];
-        Parallel.For(0, write ? sets.Count : 0, new ParallelOptions { CancellationToken = context.CancellationToken }, i =>
+        // One photo per core: libvips threads each encode itself, and more photos in flight only add memory
+        // (a decoded photo and an AV1 encoder's buffers each), since encoding blocks its thread.
+        var parallel = new ParallelOptions { CancellationToken = context.CancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount };
+        Parallel.For(0, write ? sets.Count : 0, parallel, i =>
         {
             try
             {
@@ -68,7 +71,7 @@ public sealed class EncodeImages(PicturePlan plan, ImageEncoder encoder, SiteSet
             }
             catch (Exception ex) when (ex is TypeInitializationException or DllNotFoundException or EntryPointNotFoundException or BadImageFormatException)
             {
-                failures[i] = "the image library (libvips) could not be loaded on this machine: " + (ex.InnerException ?? ex).Message;
+                failures[i] = "the image library (libvips) could not be loaded on this machine (its native build is included for Linux x64 only): " + (ex.InnerException ?? ex).Message;
             }
         });
 
@@ -79,11 +82,7 @@ public sealed class EncodeImages(PicturePlan plan, ImageEncoder encoder, SiteSet
             var (set, shown, card, at) = sets[i];
             if (failures[i] is { } failure)
             {
-                context.Diagnostics.Error(
-                    DiagnosticIds.ImageWrongType,
-                    at ?? SourceLocation.OfFile(paths.Display(set.File)),
-                    $"The photo '{Path.GetFileName(set.File)}' could not be resized: {failure}.",
-                    "Open it in a photo editor and export it again as JPEG, then build again.");
+                Fail(set, at, failure);
             }
 
             var urls = shown ? set.Files.Select(f => f.Url).ToList() : [];
@@ -94,9 +93,9 @@ public sealed class EncodeImages(PicturePlan plan, ImageEncoder encoder, SiteSet
 
             if (failures[i] is not null)
             {
-                // The error above fails the build, which then publishes nothing; empty stand-ins at the addresses
-                // pages already use keep the link check from reporting each of them a second time.
-                result.AddRange(urls.Where(written.Add).Select(url => new Document(paths.Display(set.File), url.TrimStart('/'), "")));
+                // The error above fails the build; the addresses pages already use are listed (nothing is written
+                // there) so that the link check does not report each of them a second time.
+                result.AddRange(urls.Where(written.Add).Select(url => new Document(paths.Display(set.File), url.TrimStart('/'), "") { Written = true }));
                 continue;
             }
 
@@ -105,10 +104,20 @@ public sealed class EncodeImages(PicturePlan plan, ImageEncoder encoder, SiteSet
             {
                 var destination = url.TrimStart('/');
                 var target = Path.Combine(context.OutputRoot, destination);
-                if (write && !(inPlace() && File.Exists(target)))
+                try
                 {
-                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                    File.Copy(encoder.CacheFileOf(url), target, overwrite: true);
+                    // In site serve a file already in the output is the same file (its name is its content's hash),
+                    // unless a failed copy left it short.
+                    var cached = encoder.CacheFileOf(url);
+                    if (write && !(inPlace() && File.Exists(target) && new FileInfo(target).Length == new FileInfo(cached).Length))
+                    {
+                        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                        File.Copy(cached, target, overwrite: true);
+                    }
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    Fail(set, at, $"a copy could not be written to the output: {ex.Message}");
                 }
 
                 result.Add(new Document(paths.Display(set.File), destination, "") { Written = true });
@@ -116,5 +125,13 @@ public sealed class EncodeImages(PicturePlan plan, ImageEncoder encoder, SiteSet
         }
 
         return ValueTask.FromResult(result.ToImmutable());
+
+        void Fail(ImageSet set, SourceLocation? at, string why) => context.Diagnostics.Error(
+            DiagnosticIds.ImageNotResized,
+            at ?? settings.SocialImageLocation ?? SourceLocation.OfFile(paths.Display(set.File)),
+            $"The photo '{Path.GetFileName(set.File)}' could not be resized: {why}.",
+            why.StartsWith("libvips could not read", StringComparison.Ordinal)
+                ? "Open it in a photo editor and export it again as JPEG, then build again."
+                : "Make the folder writable or free some disk space, then build again.");
     }
 }

@@ -68,10 +68,22 @@ public sealed class RenderMarkdown(MarkdownPipeline markdown, Images.PicturePlan
         }
 
         // Pictures in the text sit below the fold: each becomes a lazily loaded <picture> in every resized width,
-        // shown at most as wide as the text column (site.yml's images: body_width).
+        // shown at most as wide as the text column (site.yml's images: body_width). A picture that opens the text
+        // of an item without a photo of its own is the page's main picture instead: loaded first.
+        var lead = document.Model is Content.ContentItem owner
+            && owner.Kind.Fields.All(f => f.Type != Model.FieldType.Image || owner.TextOf(f.Name) is null)
+            ? parsed.FirstOrDefault(b => b is not Markdig.Extensions.Yaml.YamlFrontMatterBlock) : null;
         foreach (var image in images ?? [])
         {
-            var picture = Images.PictureMarkup.Html(pictures, image.Url!, LinkText(image), new Images.PictureUse(pictures.Settings.BodyWidth));
+            Inline root = image;
+            while (root.Parent is { } parent)
+            {
+                root = parent;
+            }
+
+            var main = lead is not null && ReferenceEquals((root as ContainerInline)?.ParentBlock, lead);
+            lead = main ? null : lead;
+            var picture = Images.PictureMarkup.Html(pictures, image.Url!, LinkText(image), new Images.PictureUse(pictures.Settings.BodyWidth, Priority: main));
             image.ReplaceBy(new HtmlInline(picture) { Line = image.Line, Column = image.Column }, copyChildren: false);
         }
 
