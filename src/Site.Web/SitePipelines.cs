@@ -101,12 +101,12 @@ public static class SitePipelines
             .. contentPipelines,
             new(Assets)
             {
-                Input = [new EmitThemeAssets(assets), new ReadAssets(Path.Combine(paths.Input, "assets"), paths), new Modules.Admin.EmitEditor(model, settings)],
+                Input = [new EmitThemeAssets(assets), new ReadAssets(Path.Combine(paths.Input, "assets"), paths, skip: ImageKinds.IsResizable), new Modules.Admin.EmitEditor(model, settings)],
             },
             new(Images)
             {
                 Dependencies = [.. contentPipelines.Select(p => p.Name)],
-                Process = [new EncodeImages(pictures, encoder, settings, paths, options.WriteOutput, () => cache is { InPlace: true })],
+                Process = [new EncodeImages(pictures, encoder, settings, paths, options.WriteOutput)],
             },
             new(Html)
             {

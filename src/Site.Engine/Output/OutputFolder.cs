@@ -379,6 +379,30 @@ public sealed partial class OutputFolder : IDisposable
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Open(string path, int flags, int mode);
 
+    [LibraryImport("libc", EntryPoint = "link", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Link(string existing, string created);
+
+    /// <summary>
+    /// Puts a file that never changes (a build cache's, named by its content) at <paramref name="target"/>: as a
+    /// second name for the same bytes where the file system allows (nothing is copied), or as a copy. The target's
+    /// folder must exist; an existing target is replaced.
+    /// </summary>
+    public static void LinkOrCopy(string source, string target)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(target);
+        if (OperatingSystem.IsLinux())
+        {
+            File.Delete(target);
+            if (Link(source, target) == 0)
+            {
+                return;
+            }
+        }
+
+        File.Copy(source, target, overwrite: true);
+    }
+
     [LibraryImport("libc", EntryPoint = "flock", SetLastError = true)]
     private static partial int Flock(Microsoft.Win32.SafeHandles.SafeFileHandle file, int operation);
 

@@ -40,6 +40,33 @@ public sealed class ImageEncoder(string cacheFolder)
 
     /// <summary>Makes whatever of the set's files is not in the cache yet.</summary>
     /// <returns>Null, or why the photo could not be read.</returns>
+    /// <summary>The original without its metadata, made into the cache once.</summary>
+    /// <returns>The cached file, or null with <paramref name="failure"/> saying why.</returns>
+    public string? Original(ImageSet set, out string? failure)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        var path = Path.Combine(CacheFolder, set.OriginalName);
+        failure = null;
+        if (File.Exists(path))
+        {
+            Interlocked.Increment(ref _reused);
+            return path;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(CacheFolder);
+            var stripped = PhotoMetadata.Strip(File.ReadAllBytes(set.File));
+            Save(path, partial => File.WriteAllBytes(partial, stripped));
+            return path;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            failure = $"its copies could not be written to {CacheFolder}: {ex.Message.TrimEnd('.')}";
+            return null;
+        }
+    }
+
     /// <param name="shown">Make the resized copies a page shows.</param>
     /// <param name="card">Make the social card.</param>
     public string? Ensure(ImageSet set, bool shown, bool card)
@@ -68,7 +95,7 @@ public sealed class ImageEncoder(string cacheFolder)
                 var (width, height) = set.CardSize;
                 using var cropped = Image.Thumbnail(set.File, width, height: height, crop: Enums.Interesting.Attention, size: Enums.Size.Down);
                 using var opaque = Displayable(cropped, opaque: true);
-                Save(set.CardUrl, path => opaque.Jpegsave(path, q: 80, optimizeCoding: true, interlace: true, keep: Enums.ForeignKeep.None));
+                Save(CacheFileOf(set.CardUrl), path => opaque.Jpegsave(path, q: 80, optimizeCoding: true, interlace: true, keep: Enums.ForeignKeep.None));
             }
 
             return null;
@@ -79,7 +106,7 @@ public sealed class ImageEncoder(string cacheFolder)
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return $"its copies could not be written to {CacheFolder}: {ex.Message}";
+            return $"its copies could not be written to {CacheFolder}: {ex.Message.TrimEnd('.')}";
         }
     }
 
@@ -99,18 +126,18 @@ public sealed class ImageEncoder(string cacheFolder)
                 switch (format)
                 {
                     case PictureFormat.Avif:
-                        Save(url, path => scaled.Heifsave(path, q: 52, compression: Enums.ForeignHeifCompression.Av1, effort: 0, keep: Enums.ForeignKeep.None));
+                        Save(CacheFileOf(url), path => scaled.Heifsave(path, q: 52, compression: Enums.ForeignHeifCompression.Av1, effort: 0, keep: Enums.ForeignKeep.None));
                         break;
                     case PictureFormat.WebP:
-                        Save(url, path => scaled.Webpsave(path, q: 75, effort: 4, keep: Enums.ForeignKeep.None));
+                        Save(CacheFileOf(url), path => scaled.Webpsave(path, q: 75, effort: 4, keep: Enums.ForeignKeep.None));
                         break;
                     case PictureFormat.Png:
-                        Save(url, path => scaled.Pngsave(path, compression: 9, keep: Enums.ForeignKeep.None));
+                        Save(CacheFileOf(url), path => scaled.Pngsave(path, compression: 9, keep: Enums.ForeignKeep.None));
                         break;
                     default:
                         using (var flat = scaled.HasAlpha() ? scaled.Flatten(background: [255, 255, 255]) : scaled.Copy())
                         {
-                            Save(url, path => flat.Jpegsave(path, q: 78, optimizeCoding: true, interlace: true, keep: Enums.ForeignKeep.None));
+                            Save(CacheFileOf(url), path => flat.Jpegsave(path, q: 78, optimizeCoding: true, interlace: true, keep: Enums.ForeignKeep.None));
                         }
 
                         break;
@@ -141,9 +168,8 @@ public sealed class ImageEncoder(string cacheFolder)
     }
 
     /// <summary>Writes beside the final name and renames, so a build killed mid-write never leaves half a file in the cache.</summary>
-    private void Save(string url, Action<string> write)
+    private void Save(string path, Action<string> write)
     {
-        var path = CacheFileOf(url);
         var partial = path + "." + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture) + "." + Environment.CurrentManagedThreadId.ToString(System.Globalization.CultureInfo.InvariantCulture) + ".part";
         try
         {

@@ -46,6 +46,9 @@ public sealed record ImageSet(string Url, string File, string Stem, string Hash,
 
     public string CardUrl => $"/{AssetManifest.Folder}/images/{Stem}-card.{Hash}.jpg";
 
+    /// <summary>The cache's name for the original without its metadata (<see cref="PhotoMetadata"/>), published at its own address.</summary>
+    public string OriginalName => $"{Stem}-original.{Hash}{Path.GetExtension(File).ToLowerInvariant()}";
+
     /// <summary>Every resized file, largest first (the order they are encoded in).</summary>
     public IEnumerable<(string Url, int Width, PictureFormat Format)> Files =>
         Widths.Reverse().SelectMany(w => Formats.Append(Fallback).Select(f => (UrlOf(w, f), w, f)));

@@ -17,9 +17,7 @@ namespace Site.Web.Modules.Assets;
 /// </summary>
 /// <param name="write">False for <c>site check</c>, which writes nothing and so encodes nothing; the files are still
 /// listed, for the link check.</param>
-/// <param name="inPlace">In <c>site serve</c> after the first build: files already in the output are the same files
-/// (their names carry their content's hash), so they are not copied again.</param>
-public sealed class EncodeImages(PicturePlan plan, ImageEncoder encoder, SiteSettings settings, SitePaths paths, bool write, Func<bool> inPlace) : IModule
+public sealed class EncodeImages(PicturePlan plan, ImageEncoder encoder, SiteSettings settings, SitePaths paths, bool write) : IModule
 {
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
     {
@@ -106,13 +104,10 @@ public sealed class EncodeImages(PicturePlan plan, ImageEncoder encoder, SiteSet
                 var target = Path.Combine(context.OutputRoot, destination);
                 try
                 {
-                    // In site serve a file already in the output is the same file (its name is its content's hash),
-                    // unless a failed copy left it short.
-                    var cached = encoder.CacheFileOf(url);
-                    if (write && !(inPlace() && File.Exists(target) && new FileInfo(target).Length == new FileInfo(cached).Length))
+                    if (write)
                     {
                         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                        File.Copy(cached, target, overwrite: true);
+                        OutputFolder.LinkOrCopy(encoder.CacheFileOf(url), target);
                     }
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -124,14 +119,75 @@ public sealed class EncodeImages(PicturePlan plan, ImageEncoder encoder, SiteSet
             }
         }
 
+        Originals(context, result, [.. sets.Where((_, i) => failures[i] is not null).Select(s => s.Set.File)]);
         return ValueTask.FromResult(result.ToImmutable());
 
         void Fail(ImageSet set, SourceLocation? at, string why) => context.Diagnostics.Error(
             DiagnosticIds.ImageNotResized,
             at ?? settings.SocialImageLocation ?? SourceLocation.OfFile(paths.Display(set.File)),
-            $"The photo '{Path.GetFileName(set.File)}' could not be resized: {why}.",
+            $"The photo '{Path.GetFileName(set.File)}' could not be resized: {why.TrimEnd('.')}.",
             why.StartsWith("libvips could not read", StringComparison.Ordinal)
                 ? "Open it in a photo editor and export it again as JPEG, then build again."
                 : "Make the folder writable or free some disk space, then build again.");
+    }
+
+    /// <summary>
+    /// Every photo in <c>input/assets/</c> (used or not) is also published at its own address, for links to it,
+    /// the content API and other sites, without the metadata its camera wrote: made once into the cache.
+    /// </summary>
+    /// <param name="failed">Photos already reported as not resized: their original's failure is not reported again.</param>
+    private void Originals(BuildContext context, ImmutableArray<Document>.Builder result, HashSet<string> failed)
+    {
+        var folder = Path.Combine(paths.Input, "assets");
+        if (!Directory.Exists(folder))
+        {
+            return;
+        }
+
+        // ReadAssets enumerates the same folder and reports what is wrong in it (a link leading outside).
+        var photos = SourceFiles.Enumerate(folder, paths.Input, paths, new DiagnosticBag()).Where(ImageKinds.IsResizable).ToList();
+        var published = new Document?[photos.Count];
+        Parallel.For(0, photos.Count, new ParallelOptions { CancellationToken = context.CancellationToken, MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+        {
+            var destination = "assets/" + Path.GetRelativePath(folder, photos[i]).Replace('\\', '/');
+            var set = plan.Of("/" + Path.GetRelativePath(paths.Input, photos[i]).Replace('\\', '/'));
+            if (set is null)
+            {
+                // A photo whose header cannot be read is not resized; its pages report why. Its file is still
+                // published, stripped the same way.
+                published[i] = new Document(paths.Display(photos[i]), destination, "") { Bytes = PhotoMetadata.Strip(File.ReadAllBytes(photos[i])) };
+                return;
+            }
+
+            if (!write)
+            {
+                published[i] = new Document(paths.Display(photos[i]), destination, "") { Written = true };
+                return;
+            }
+
+            if (encoder.Original(set, out var failure) is not { } cached)
+            {
+                if (failed.Contains(photos[i]))
+                {
+                    return;
+                }
+
+                context.Diagnostics.Error(DiagnosticIds.ImageNotResized, SourceLocation.OfFile(paths.Display(photos[i])), $"The photo '{Path.GetFileName(photos[i])}' could not be published: {failure}.", "Make the folder writable or free some disk space, then build again.");
+                return;
+            }
+
+            var target = Path.Combine(context.OutputRoot, destination);
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                OutputFolder.LinkOrCopy(cached, target);
+                published[i] = new Document(paths.Display(photos[i]), destination, "") { Written = true };
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                context.Diagnostics.Error(DiagnosticIds.ImageNotResized, SourceLocation.OfFile(paths.Display(photos[i])), $"The photo '{Path.GetFileName(photos[i])}' could not be published: {ex.Message.TrimEnd('.')}.", "Make the output folder writable or free some disk space, then build again.");
+            }
+        });
+        result.AddRange(published.OfType<Document>());
     }
 }

@@ -4,11 +4,9 @@ using Site.Engine.Pipelines;
 
 namespace Site.Web.Modules.Assets;
 
-/// <summary>
-/// Reads every file under an assets folder, to be copied below <c>/assets/</c>: as it is, except that a photo's
-/// original is published without the metadata its camera wrote (<see cref="Images.PhotoMetadata"/>).
-/// </summary>
-public sealed class ReadAssets(string folder, SitePaths paths) : IModule
+/// <summary>Reads every file under an assets folder, to be copied as it is below <c>/assets/</c>.</summary>
+/// <param name="skip">Files published another way: photos, which <see cref="EncodeImages"/> publishes without their metadata.</param>
+public sealed class ReadAssets(string folder, SitePaths paths, Func<string, bool>? skip = null) : IModule
 {
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
     {
@@ -18,15 +16,11 @@ public sealed class ReadAssets(string folder, SitePaths paths) : IModule
             return ValueTask.FromResult(documents);
         }
 
-        var files = SourceFiles.Enumerate(folder, paths.Input, paths, context.Diagnostics).ToList();
+        var files = SourceFiles.Enumerate(folder, paths.Input, paths, context.Diagnostics).Where(f => skip is null || !skip(f)).ToList();
         var read = new Document[files.Count];
         Parallel.For(0, files.Count, new ParallelOptions { CancellationToken = context.CancellationToken }, i =>
         {
             var bytes = File.ReadAllBytes(files[i]);
-            if (Images.ImageKinds.IsResizable(files[i]))
-            {
-                bytes = Images.PhotoMetadata.Strip(bytes);
-            }
 
             var relative = Path.GetRelativePath(folder, files[i]).Replace('\\', '/');
             read[i] = new Document(paths.Display(files[i]), "assets/" + relative, "") { Bytes = bytes };
