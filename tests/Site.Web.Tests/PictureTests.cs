@@ -305,6 +305,34 @@ public sealed class PictureTests
     }
 
     [Fact]
+    public async Task The_cache_forgets_files_no_build_has_used_for_a_month()
+    {
+        using var site = SiteWith(ArticleWith(Hero), ("squat.jpg", Photo(700, 500)));
+        Assert.Equal(0, (await site.BuildAsync()).Errors);
+        var cache = Path.Combine(site.Root, ".site-cache", "images");
+        var used = Directory.GetFiles(cache).Order().ToList();
+        Assert.NotEmpty(used);
+
+        // An old version of a photo, unused for two months; another, unused for a week; the files in use, untouched
+        // for two months (a site whose photos did not change).
+        var old = Path.Combine(cache, "squat-640.0123456789.avif");
+        var recent = Path.Combine(cache, "squat-640.9876543210.avif");
+        File.WriteAllBytes(old, [1]);
+        File.WriteAllBytes(recent, [1]);
+        File.SetLastWriteTimeUtc(old, DateTime.UtcNow.AddDays(-60));
+        File.SetLastWriteTimeUtc(recent, DateTime.UtcNow.AddDays(-7));
+        foreach (var file in used)
+        {
+            File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddDays(-60));
+        }
+
+        var rebuilt = await site.BuildAsync();
+        Assert.Equal(0, rebuilt.Facts.ImagesEncoded);
+        Assert.Equal(used.Append(recent).Order().ToList(), Directory.GetFiles(cache).Order().ToList());
+        Assert.All(used, f => Assert.True(DateTime.UtcNow - File.GetLastWriteTimeUtc(f) < TimeSpan.FromDays(1), f));
+    }
+
+    [Fact]
     public void The_encoder_settings_in_every_file_name_name_the_libvips_that_Directory_Packages_props_pins()
     {
         // Upgrading libvips changes the bytes it writes: the names (cached by browsers for a year) must change too.

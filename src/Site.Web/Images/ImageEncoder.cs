@@ -24,6 +24,10 @@ public sealed class ImageEncoder(string cacheFolder)
         return true;
     });
 
+    /// <summary>A cache file no build has used for this long is deleted (Netlify keeps the folder between builds).</summary>
+    public static readonly TimeSpan KeepUnused = TimeSpan.FromDays(30);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
     private int _encoded;
     private int _reused;
 
@@ -46,6 +50,7 @@ public sealed class ImageEncoder(string cacheFolder)
     {
         ArgumentNullException.ThrowIfNull(set);
         var path = Path.Combine(CacheFolder, set.OriginalName);
+        _used.TryAdd(set.OriginalName, 0);
         failure = null;
         if (File.Exists(path))
         {
@@ -73,6 +78,11 @@ public sealed class ImageEncoder(string cacheFolder)
     {
         ArgumentNullException.ThrowIfNull(set);
         var wanted = shown ? set.Files.ToList() : [];
+        foreach (var url in wanted.Select(f => f.Url).Concat(card ? [set.CardUrl] : []))
+        {
+            _used.TryAdd(Path.GetFileName(url), 0);
+        }
+
         var missing = wanted.Where(f => !File.Exists(CacheFileOf(f.Url))).ToList();
         var cardMissing = card && !File.Exists(CacheFileOf(set.CardUrl));
         Interlocked.Add(ref _reused, wanted.Count - missing.Count + (card && !cardMissing ? 1 : 0));
@@ -165,6 +175,42 @@ public sealed class ImageEncoder(string cacheFolder)
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Housekeeping after a build: files it used are marked as used today, and files no build has used for
+    /// <see cref="KeepUnused"/> (an old version of a replaced photo, a photo since deleted) are deleted, so the
+    /// cache does not grow with every edit. A file it cannot touch or delete is left for next time.
+    /// </summary>
+    public void Prune(DateTime now)
+    {
+        if (!Directory.Exists(CacheFolder))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(CacheFolder))
+        {
+            try
+            {
+                var written = File.GetLastWriteTimeUtc(file);
+                if (_used.ContainsKey(Path.GetFileName(file)))
+                {
+                    if (now - written > TimeSpan.FromDays(1))
+                    {
+                        File.SetLastWriteTimeUtc(file, now);
+                    }
+                }
+                else if (now - written > KeepUnused)
+                {
+                    File.Delete(file);
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Only housekeeping: the build's files are all in place.
+            }
+        }
     }
 
     /// <summary>Writes beside the final name and renames, so a build killed mid-write never leaves half a file in the cache.</summary>

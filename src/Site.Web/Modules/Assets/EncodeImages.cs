@@ -120,6 +120,11 @@ public sealed class EncodeImages(PicturePlan plan, ImageEncoder encoder, SiteSet
         }
 
         Originals(context, result, [.. sets.Where((_, i) => failures[i] is not null).Select(s => s.Set.File)]);
+        if (write)
+        {
+            encoder.Prune(DateTime.UtcNow);
+        }
+
         return ValueTask.FromResult(result.ToImmutable());
 
         void Fail(ImageSet set, SourceLocation? at, string why) => context.Diagnostics.Error(
