@@ -106,7 +106,7 @@ public static class SitePipelines
             new(Images)
             {
                 Dependencies = [.. contentPipelines.Select(p => p.Name)],
-                Process = [new EncodeImages(pictures, encoder, settings, paths, options.WriteOutput)],
+                Process = [new EncodeImages(pictures, encoder, settings, paths, options.WriteOutput, () => cache is { InPlace: true })],
             },
             new(Html)
             {

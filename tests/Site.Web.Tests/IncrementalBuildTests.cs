@@ -85,6 +85,16 @@ public sealed class IncrementalBuildTests : IDisposable
         Edit("theme/assets/css/site.css", t => t + "\n/* edited */\n");
         Assert.Equal(all, (await BuildBothAndCompare()).Rendered);
 
+        // A photo replaced under its own name: new copies under new names, the old ones gone, the published
+        // original the new one (the output holds the cache's files as hard links; none may be left stale).
+        var photo = Path.Combine(_root, "input", "assets", "images", "treatment-room.jpg");
+        var before = Files(Path.Combine(_root, "serve")).Where(f => f.Contains("treatment-room", StringComparison.Ordinal)).ToList();
+        File.WriteAllBytes(photo, PictureTests.Photo(2400, 1600));
+        await BuildBothAndCompare();
+        var after = Files(Path.Combine(_root, "serve")).Where(f => f.Contains("treatment-room", StringComparison.Ordinal)).ToList();
+        Assert.Equal(before.Count, after.Count);
+        Assert.Equal(["assets/images/treatment-room.jpg"], before.Intersect(after));
+
         // A new article, then its removal: no stale page is left behind.
         File.WriteAllText(Path.Combine(_root, "input/articles/standing-desks.md"), File.ReadAllText(Path.Combine(_root, Article))
             .Replace("title: Sitting at work with a sore sit bone", "title: Standing desks and hamstring pain", StringComparison.Ordinal));

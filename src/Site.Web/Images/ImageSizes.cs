@@ -43,13 +43,12 @@ public sealed partial class ImageSizes(SitePaths paths)
     /// <summary>The file as messages show it.</summary>
     public string Display(string file) => paths.Display(file);
 
-    private (int Width, int Height)? Read(string url)
-    {
-        if (FileOf(url) is not { } file)
-        {
-            return null;
-        }
+    private static readonly FileMemo<(int Width, int Height)?> Known = new();
 
+    private (int Width, int Height)? Read(string url) => FileOf(url) is { } file ? Known.Get(file, ReadFile) : null;
+
+    private static (int Width, int Height)? ReadFile(string file)
+    {
         var bytes = File.ReadAllBytes(file);
         return Path.GetExtension(file).ToUpperInvariant() switch
         {

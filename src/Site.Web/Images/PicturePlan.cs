@@ -120,7 +120,11 @@ public sealed class PicturePlan(ImageSizes sizes, ImageSettings settings)
         return new ImageSet(url, file, stem.Length == 0 ? "image" : stem, Hash(file), size.Width, size.Height, [.. widths.Distinct().Order()], formats, ImageKinds.OfExtension(Path.GetExtension(file).ToLowerInvariant()) == ImageKinds.Png ? PictureFormat.Png : PictureFormat.Jpeg);
     }
 
-    private static string Hash(string file)
+    private static readonly FileMemo<string> Hashes = new();
+
+    private static string Hash(string file) => Hashes.Get(file, HashFile);
+
+    private static string HashFile(string file)
     {
         var hash = new System.IO.Hashing.XxHash128();
         using (var stream = System.IO.File.OpenRead(file))

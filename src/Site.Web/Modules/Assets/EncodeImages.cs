@@ -17,7 +17,9 @@ namespace Site.Web.Modules.Assets;
 /// </summary>
 /// <param name="write">False for <c>site check</c>, which writes nothing and so encodes nothing; the files are still
 /// listed, for the link check.</param>
-public sealed class EncodeImages(PicturePlan plan, ImageEncoder encoder, SiteSettings settings, SitePaths paths, bool write) : IModule
+/// <param name="inPlace">In <c>site serve</c> after its first build: a file already in the output that is the cache's
+/// file (a hard link to it) is left as it is.</param>
+public sealed class EncodeImages(PicturePlan plan, ImageEncoder encoder, SiteSettings settings, SitePaths paths, bool write, Func<bool>? inPlace = null) : IModule
 {
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
     {
@@ -106,8 +108,7 @@ public sealed class EncodeImages(PicturePlan plan, ImageEncoder encoder, SiteSet
                 {
                     if (write)
                     {
-                        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                        OutputFolder.LinkOrCopy(encoder.CacheFileOf(url), target);
+                        Publish(encoder.CacheFileOf(url), target);
                     }
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -120,7 +121,8 @@ public sealed class EncodeImages(PicturePlan plan, ImageEncoder encoder, SiteSet
         }
 
         Originals(context, result, [.. sets.Where((_, i) => failures[i] is not null).Select(s => s.Set.File)]);
-        if (write)
+        // site serve tidies the cache in its first build only: it builds again on every save.
+        if (write && inPlace?.Invoke() != true)
         {
             encoder.Prune(DateTime.UtcNow);
         }
@@ -140,6 +142,22 @@ public sealed class EncodeImages(PicturePlan plan, ImageEncoder encoder, SiteSet
     /// Every photo in <c>input/assets/</c> (used or not) is also published at its own address, for links to it,
     /// the content API and other sites, without the metadata its camera wrote: made once into the cache.
     /// </summary>
+    private void Publish(string cached, string target)
+    {
+        if (inPlace?.Invoke() == true && File.Exists(target))
+        {
+            // The same file under two names has one length and one modification time.
+            var (a, b) = (new FileInfo(cached), new FileInfo(target));
+            if (a.Length == b.Length && a.LastWriteTimeUtc == b.LastWriteTimeUtc)
+            {
+                return;
+            }
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        OutputFolder.LinkOrCopy(cached, target);
+    }
+
     /// <param name="failed">Photos already reported as not resized: their original's failure is not reported again.</param>
     private void Originals(BuildContext context, ImmutableArray<Document>.Builder result, HashSet<string> failed)
     {
@@ -184,8 +202,7 @@ public sealed class EncodeImages(PicturePlan plan, ImageEncoder encoder, SiteSet
             var target = Path.Combine(context.OutputRoot, destination);
             try
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                OutputFolder.LinkOrCopy(cached, target);
+                Publish(cached, target);
                 published[i] = new Document(paths.Display(photos[i]), destination, "") { Written = true };
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
