@@ -8,6 +8,17 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 
+// So do `kill` (SIGTERM, also what a process manager or container sends) and a closed terminal (SIGHUP): without
+// this, Kestrel's own handling stopped the web server but `site serve` kept waiting, holding its port.
+void Stop(System.Runtime.InteropServices.PosixSignalContext signal)
+{
+    signal.Cancel = true;
+    stop.Cancel();
+}
+
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
+using var hangUp = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGHUP, Stop);
+
 try
 {
     return await SiteCommand.RunAsync(args, Console.Out, Console.Error, stop.Token).ConfigureAwait(false);

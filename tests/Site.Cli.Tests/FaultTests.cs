@@ -119,6 +119,54 @@ public sealed class FaultTests : IDisposable
     }
 
     /// <summary>
+    /// `kill PID` (SIGTERM: what a process manager, a container or a terminal closing sends) stops site serve as
+    /// Ctrl+C does, instead of leaving it running and holding its port.
+    /// </summary>
+    [Fact]
+    public async Task Site_serve_stops_when_it_is_asked_to_terminate()
+    {
+        TestFiles.CopySample(_root);
+        var port = TestFiles.FreePort();
+        using var server = Process.Start(SiteProcess.StartInfo(_root, ["serve", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]))!;
+        var output = server.StandardOutput.ReadToEndAsync();
+        var error = server.StandardError.ReadToEndAsync();
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            var answered = false;
+            for (var tries = 0; !answered && tries < 150 && !server.HasExited; tries++)
+            {
+                try
+                {
+                    using var page = await http.GetAsync($"http://127.0.0.1:{port}/");
+                    answered = true;
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(200);
+                }
+            }
+
+            Assert.True(answered, "site serve never answered");
+            using (var kill = Process.Start("kill", ["-TERM", server.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            var stopped = server.WaitForExit(TimeSpan.FromSeconds(15));
+            Assert.True(stopped, "site serve was still running 15 s after SIGTERM");
+            SiteProcess.AssertNoStackTrace(await output + await error);
+        }
+        finally
+        {
+            if (!server.HasExited)
+            {
+                server.Kill(entireProcessTree: true);
+            }
+        }
+    }
+
+    /// <summary>
     /// The new site is in place but the old one cannot be deleted (here a file system is mounted inside it, so
     /// removing it fails with EBUSY): the build succeeds with a warning, and later builds are not blocked by it.
     /// </summary>
