@@ -75,8 +75,25 @@ public sealed partial class SeoTests(SampleBuild sample) : IClassFixture<SampleB
             Assert.DoesNotContain("\"review\"", html, StringComparison.Ordinal);
             Node(graph, "MedicalClinic");
             Node(graph, "WebSite");
-            Node(graph, "BreadcrumbList");
+
+            // A trail of at least two items, or none (the home and 404 pages): search engines refuse one item.
+            var trails = graph.Where(n => n.GetProperty("@type").ToString() == "BreadcrumbList").ToList();
+            Assert.True(trails.Count == (page is "index.html" or "404.html" ? 0 : 1), $"{page} has {trails.Count} BreadcrumbLists");
+            Assert.All(trails, t => Assert.True(t.GetProperty("itemListElement").GetArrayLength() >= 2, page));
         }
+    }
+
+    [Fact]
+    public async Task The_home_page_title_is_site_yml_home_title_and_one_too_long_for_search_results_is_refused()
+    {
+        var title = Regex.Match(sample.Read("index.html"), "<title>(.*?)</title>").Groups[1].Value;
+        Assert.Equal("Physionorth: physiotherapy for runners in Northville", title);
+
+        var yml = TestSite.SiteYml + "\nhome_title: Physionorth, physiotherapy for runners, walkers and everyone else in Northville\n";
+        using var site = new TestSite(new Dictionary<string, string?> { ["input/site.yml"] = yml });
+        var error = TestSite.SingleError(await site.BuildAsync());
+        Assert.Equal(TestSite.Position(yml, "Physionorth, physio"), (error.Location!.Line, error.Location.Column));
+        Assert.Contains("60", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -48,6 +48,7 @@ public static class SiteSettingsForm
         yield return Text("language", "The language of the site as a tag such as en-AU.", required: false, pattern: ["^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$", "Write a language tag such as en-AU."]);
         yield return Text("time_zone", "The clinic's time zone, such as Australia/Sydney: an article dated today appears at midnight there.");
         yield return Text("description", "One or two sentences about the clinic, shown on the home page and in search results.");
+        yield return Text("home_title", "The home page's title in search results and browser tabs, at most 60 characters: what the clinic does and where. The clinic's name when empty.", required: false);
         yield return new JsonObject
         {
             ["label"] = "Social image",

@@ -19,6 +19,9 @@ public sealed record SiteSettings(
     int ArticlesPerPage)
 {
     /// <summary>The picture shared with links to pages that have none of their own (root-relative).</summary>
+    /// <summary>The home page's title (<c>home_title</c>, at most 60 characters), or null for the site's name.</summary>
+    public string? HomeTitle { get; init; }
+
     public string? SocialImage { get; init; }
 
     public string? SocialImageAlt { get; init; }
@@ -88,6 +91,12 @@ public sealed record SiteSettings(
         }
 
         var description = f.Text("description", required: true);
+        var homeTitle = f.Text("home_title");
+        if (homeTitle is { Length: > 60 })
+        {
+            f.Diagnostics.Error(DiagnosticIds.WrongType, f.LocationOf("home_title"), $"'home_title' is {homeTitle.Length} characters; search results cut titles after about 60.", "Shorten it, for example: Physionorth: physiotherapy in Northville");
+        }
+
         var clinic = f.Map("clinic", required: true) is { } c ? Clinic.Read(c) : null;
         var booking = f.Map("booking", required: true) is { } b ? Booking.Read(b) : null;
         var disclaimer = f.Map("disclaimer", required: true) is { } d ? DisclaimerSettings.Read(d) : null;
@@ -114,6 +123,7 @@ public sealed record SiteSettings(
             ? null
             : new SiteSettings(name, baseUrl.TrimEnd('/'), language, zone, description, clinic, booking, disclaimer, navigation, footer, perPage)
             {
+                HomeTitle = homeTitle is { Length: <= 60 } ? homeTitle : null,
                 SocialImage = socialImage,
                 SocialImageAlt = socialImageAlt,
                 SocialImageLocation = socialImage is null ? null : f.LocationOf("social_image"),

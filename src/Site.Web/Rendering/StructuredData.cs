@@ -60,10 +60,15 @@ public sealed class StructuredData
             ["description"] = page.Description,
             ["inLanguage"] = settings.Language,
             ["isPartOf"] = Ref(WebsiteId),
-            ["breadcrumb"] = Ref(breadcrumbId),
         };
         graph.Add(webPage);
-        graph.Add(Breadcrumbs(page, breadcrumbId));
+
+        // A trail of one (the home page, the 404 page) is no trail: search engines want at least two items.
+        if (page.Breadcrumbs.Length >= 2)
+        {
+            webPage["breadcrumb"] = Ref(breadcrumbId);
+            graph.Add(Breadcrumbs(page, breadcrumbId));
+        }
         if (page.Item is { } item)
         {
             AddItem(graph, webPage, item, pageId);

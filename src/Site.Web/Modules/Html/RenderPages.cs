@@ -96,10 +96,16 @@ public sealed record PageHead(string Title, string Description, string Url, stri
 /// <summary>The site-wide settings as templates read them.</summary>
 public sealed record SiteView(string Name, string Description, string BaseUrl, string Language, Clinic Clinic, IReadOnlyList<NavItem> Navigation, IReadOnlyList<NavItem> FooterNavigation, string Year, LinkView Booking)
 {
+    /// <summary>The home page's title: site.yml's <c>home_title</c>, or the clinic's name.</summary>
+    public string HomeTitle { get; init; } = Name;
+
     public static SiteView From(SiteSettings settings, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(settings);
         return new(settings.Name, settings.Description, settings.BaseUrl, settings.Language, settings.Clinic, settings.Navigation, settings.FooterNavigation,
-            today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), new LinkView(settings.Booking.Label, settings.Booking.Url));
+            today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), new LinkView(settings.Booking.Label, settings.Booking.Url))
+        {
+            HomeTitle = settings.HomeTitle ?? settings.Name,
+        };
     }
 }
