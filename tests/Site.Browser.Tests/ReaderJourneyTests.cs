@@ -25,6 +25,21 @@ public sealed class ReaderJourneyTests(SiteFixture site)
         Assert.Empty(visit.Problems);
     }
 
+    /// <summary>The disclaimer is important information, not an alarm: no colour of its panel leans to red.</summary>
+    [BrowserFact]
+    public async Task The_disclaimer_reads_as_calm_information_not_as_an_error()
+    {
+        await using var visit = await PageVisit.OpenAsync(site);
+        await visit.Page.GotoAsync(Article);
+        var colours = await visit.Page.Locator("section.disclaimer").EvaluateAsync<string[]>(
+            "e => { const s = getComputedStyle(e); return [s.backgroundColor, s.borderLeftColor]; }");
+        foreach (var colour in colours)
+        {
+            var rgb = System.Text.RegularExpressions.Regex.Matches(colour, @"\d+").Take(3).Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            Assert.True(rgb[0] <= rgb[1] && rgb[0] <= rgb[2], $"the disclaimer's {colour} leans to red, the colour of errors");
+        }
+    }
+
     [BrowserFact]
     public async Task A_practitioner_with_their_own_booking_page_links_to_it()
     {
