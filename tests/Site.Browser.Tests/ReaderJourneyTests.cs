@@ -25,6 +25,20 @@ public sealed class ReaderJourneyTests(SiteFixture site)
         Assert.Empty(visit.Problems);
     }
 
+    /// <summary>The header offers search once (its box), and its menu leads to services and the team.</summary>
+    [BrowserFact]
+    public async Task The_header_has_one_way_to_search_and_leads_to_services_and_the_team()
+    {
+        await using var visit = await PageVisit.OpenAsync(site, 1366, 900);
+        await visit.Page.GotoAsync(Article);
+        var header = visit.Page.Locator("header.site-header");
+        Assert.Equal(0, await header.Locator("a[href='/search/']").CountAsync());
+        Assert.Equal(1, await header.Locator("form[role=search]").CountAsync());
+        var menu = await header.Locator("nav[aria-label=Main] a").AllInnerTextsAsync();
+        Assert.Contains("Services", menu);
+        Assert.Contains("Our team", menu);
+    }
+
     /// <summary>The disclaimer is important information, not an alarm: no colour of its panel leans to red.</summary>
     [BrowserFact]
     public async Task The_disclaimer_reads_as_calm_information_not_as_an_error()
