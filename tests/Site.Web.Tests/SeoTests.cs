@@ -97,6 +97,19 @@ public sealed partial class SeoTests(SampleBuild sample) : IClassFixture<SampleB
     }
 
     [Fact]
+    public void A_list_page_says_what_it_lists_once_and_its_items_are_the_next_heading_level()
+    {
+        foreach (var (page, title) in new[] { ("articles/index.html", "Articles"), ("tags/running/index.html", "Articles about running") })
+        {
+            var html = sample.Read(page);
+            var headings = Regex.Matches(html, @"<h([1-6])[^>]*>(.*?)</h\1>").Select(m => (Level: m.Groups[1].Value, Text: Regex.Replace(m.Groups[2].Value, "<[^>]+>", ""))).ToList();
+            Assert.Equal(("1", title), headings[0]);
+            Assert.All(headings.Skip(1), h => Assert.Equal("2", h.Level));
+            Assert.DoesNotContain(headings.Skip(1), h => h.Text == "Articles");
+        }
+    }
+
+    [Fact]
     public void The_clinic_is_a_physiotherapy_medical_clinic_with_address_hours_and_booking()
     {
         var clinic = Node(Graph(sample.Read("index.html")), "Physiotherapy");
