@@ -219,7 +219,7 @@ public sealed class SiteCommandTests : IDisposable
         { "articles/sitting-at-work-with-hamstring-pain.md", "tags:\n  - hamstring\n  - work and lifestyle", "tags:\n  - hamstring\nimage: /assets/images/melissa.svg", "articles/sitting-at-work-with-hamstring-pain.md(13,8): error SITE1008" },
         { "articles/sitting-at-work-with-hamstring-pain.md", "conditions:\n  - proximal-hamstring-tendinopathy", "condition:\n  - proximal-hamstring-tendinopathy", "articles/sitting-at-work-with-hamstring-pain.md(9,1): error SITE1005" },
         { "conditions/proximal-hamstring-tendinopathy.md", "reviewed_by: nicole", "reviewed_by: nicol", "conditions/proximal-hamstring-tendinopathy.md(34,14): error SITE1006" },
-        { "site.yml", "  page: medical-disclaimer", "  page: medical-disclaimers", "site.yml(36,9): error SITE3004" },
+        { "site.yml", "  page: medical-disclaimer", "  page: medical-disclaimers", "site.yml(37,9): error SITE3004" },
     };
 
     [Theory]
