@@ -94,6 +94,7 @@ public sealed partial class SeoTests(SampleBuild sample) : IClassFixture<SampleB
         var error = TestSite.SingleError(await site.BuildAsync());
         Assert.Equal(TestSite.Position(yml, "Physionorth, physio"), (error.Location!.Line, error.Location.Column));
         Assert.Contains("60", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith(": physiotherapy in your suburb", error.Help, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -94,7 +94,7 @@ public sealed record SiteSettings(
         var homeTitle = f.Text("home_title");
         if (homeTitle is { Length: > 60 })
         {
-            f.Diagnostics.Error(DiagnosticIds.WrongType, f.LocationOf("home_title"), $"'home_title' is {homeTitle.Length} characters; search results cut titles after about 60.", "Shorten it, for example: Physionorth: physiotherapy in Northville");
+            f.Diagnostics.Error(DiagnosticIds.WrongType, f.LocationOf("home_title"), $"'home_title' is {homeTitle.Length} characters; search results cut titles after about 60.", $"Say what the clinic does and where in fewer words, for example: {name ?? "Clinic name"}: physiotherapy in your suburb");
         }
 
         var clinic = f.Map("clinic", required: true) is { } c ? Clinic.Read(c) : null;
