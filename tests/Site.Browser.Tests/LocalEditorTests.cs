@@ -360,7 +360,7 @@ public sealed partial class LocalEditorTests(SiteFixture site)
         await editor.OpenEntryAsync("article", "increasing-your-running-safely");
         var preview = PreviewPage(page);
         await Assertions.Expect(preview.Locator("[data-site=disclaimer]")).ToBeVisibleAsync(new() { Timeout = 30_000 });
-        await Assertions.Expect(preview.Locator("[data-site=book-now] a")).ToHaveAttributeAsync("href", new Regex("^https://"));
+        await Assertions.Expect(preview.Locator("[data-site=book-now] a.button").First).ToHaveAttributeAsync("href", new Regex("^https://"));
 
         await page.Locator("[data-slate-editor=true]").ClickAsync();
         await page.Keyboard.PressAsync("Control+End");

@@ -47,7 +47,7 @@ public sealed class PageVisit : IAsyncDisposable
     /// <summary>Paths whose error status is the point of the test (the 404 page).</summary>
     public HashSet<string> AllowedErrors { get; } = [];
 
-    public static async Task<PageVisit> OpenAsync(SiteFixture site, int width = 390, int height = 844, bool javaScript = true)
+    public static async Task<PageVisit> OpenAsync(SiteFixture site, int width = 390, int height = 844, bool javaScript = true, ColorScheme colorScheme = ColorScheme.Light, float scale = 1)
     {
         ArgumentNullException.ThrowIfNull(site);
         var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -55,6 +55,8 @@ public sealed class PageVisit : IAsyncDisposable
             BaseURL = site.BaseUrl,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             JavaScriptEnabled = javaScript,
+            ColorScheme = colorScheme,
+            DeviceScaleFactor = scale,
         });
         return new PageVisit(context, await context.NewPageAsync());
     }

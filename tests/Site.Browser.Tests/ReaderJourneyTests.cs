@@ -19,7 +19,7 @@ public sealed class ReaderJourneyTests(SiteFixture site)
 
         await page.Locator(".byline a[rel=author]").ClickAsync();
         Assert.EndsWith("/authors/melissa/", page.Url, StringComparison.Ordinal);
-        var book = page.Locator("[data-site=book-now] a");
+        var book = page.Locator("[data-site=book-now] a.button:not(.button--quiet)");
         Assert.Equal("https://book.physionorth.example/", await book.GetAttributeAsync("href"));
         Assert.True(await book.IsVisibleAsync());
         Assert.Empty(visit.Problems);
@@ -59,7 +59,7 @@ public sealed class ReaderJourneyTests(SiteFixture site)
     {
         await using var visit = await PageVisit.OpenAsync(site);
         await visit.Page.GotoAsync("/authors/nicole/");
-        Assert.Equal("https://book.physionorth.example/nicole", await visit.Page.Locator("[data-site=book-now] a").GetAttributeAsync("href"));
+        Assert.Equal("https://book.physionorth.example/nicole", await visit.Page.Locator("[data-site=book-now] a.button:not(.button--quiet)").GetAttributeAsync("href"));
     }
 
     [BrowserFact]
@@ -81,6 +81,8 @@ public sealed class ReaderJourneyTests(SiteFixture site)
         await using var visit = await PageVisit.OpenAsync(site);
         var page = visit.Page;
         await page.GotoAsync("/");
+        // On a phone the search box is in the header's menu.
+        await page.Locator("header summary").ClickAsync();
         await page.GetByLabel("Search the site").FillAsync(query);
         await page.GetByLabel("Search the site").PressAsync("Enter");
         await page.WaitForURLAsync("**/search/?q=*");

@@ -143,7 +143,7 @@ public sealed partial class SeoTests(SampleBuild sample) : IClassFixture<SampleB
         Assert.Equal(Base + "/authors/melissa/", author.GetProperty("url").GetString());
 
         // People can see every fact the graph states.
-        Assert.Contains("Last reviewed <time datetime=\"2026-11-02\">2 November 2026</time> by <a href=\"/authors/nicole/\">Nicole Tran</a> (Sports physiotherapist) <span aria-hidden=\"true\">&middot;</span> Next review due <time datetime=\"2027-11-02\">2 November 2027</time>", html, StringComparison.Ordinal);
+        Assert.Contains("Last reviewed <time datetime=\"2026-11-02\">2 November 2026</time> by <a href=\"/authors/nicole/\">Nicole Tran</a>, Sports physiotherapist. Next review due <time datetime=\"2027-11-02\">2 November 2027</time>.", html, StringComparison.Ordinal);
         Assert.Contains("rel=\"author\">Melissa Hartley</a>, Running and sports physiotherapist", html, StringComparison.Ordinal);
         Assert.Contains("Published <time datetime=\"2026-11-02\">", html, StringComparison.Ordinal);
         Assert.DoesNotContain("Updated <time", html, StringComparison.Ordinal);

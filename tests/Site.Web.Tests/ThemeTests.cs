@@ -34,7 +34,7 @@ public class ThemeTests
     [Fact]
     public async Task A_disclaimer_moved_after_the_call_to_action_is_caught()
     {
-        var layout = Theme("layouts/condition.sbn").Replace("  {{ include \"disclaimer\" }}\n  {{ include \"book-now\" }}", "  {{ include \"book-now\" }}\n  {{ include \"disclaimer\" }}", StringComparison.Ordinal);
+        var layout = Theme("layouts/condition.sbn").Replace("      {{ include \"disclaimer\" }}\n      {{ include \"book-now\" }}", "      {{ include \"book-now\" }}\n      {{ include \"disclaimer\" }}", StringComparison.Ordinal);
         Assert.NotEqual(Theme("layouts/condition.sbn"), layout);
         using var site = new TestSite(new Dictionary<string, string?> { ["theme/layouts/condition.sbn"] = layout });
         var error = TestSite.SingleError(await site.BuildAsync());

@@ -49,6 +49,18 @@ public static class SiteSettingsForm
         yield return Text("time_zone", "The clinic's time zone, such as Australia/Sydney: an article dated today appears at midnight there.");
         yield return Text("description", "One or two sentences about the clinic, shown on the home page and in search results.");
         yield return Text("home_title", "The home page's title in search results and browser tabs, at most 60 characters: what the clinic does and where. The clinic's name when empty.", required: false);
+        yield return Group("home", "The top of the home page: what the clinic does and for whom, beside a photo.", required: false,
+            Text("heading", "The home page's main heading, at most 90 characters, such as: Physiotherapy for runners in Northville. The clinic's name when empty.", required: false, pattern: ["^.{0,90}$", "Keep the heading to 90 characters or fewer."]),
+            new JsonObject
+            {
+                ["label"] = "Image",
+                ["name"] = "image",
+                ["widget"] = "image",
+                ["required"] = false,
+                ["choose_url"] = false,
+                ["hint"] = "A photo of the clinic or its people, at least 1120 pixels wide; it is resized for each screen.",
+            },
+            Text("image_alt", "What the photo shows, for people who cannot see it.", required: false));
         yield return new JsonObject
         {
             ["label"] = "Social image",
@@ -66,6 +78,7 @@ public static class SiteSettingsForm
             Text("postcode", "Postcode."),
             Text("phone", "The phone number as people dial it."),
             Text("email", "One email address.", required: false, pattern: ["^[^\\s@<>\"]+@[^\\s@<>\"]+\\.[^\\s@<>\"]+$", "Write one email address, such as hello@clinic.example."]),
+            Text("directions_url", "The clinic's listing on a map site (its Share link), for the Get directions link. No link when empty.", required: false, pattern: ["^https://\\S+$", "Paste the full link, starting with https://."]),
             new JsonObject
             {
                 ["label"] = "Opening hours",

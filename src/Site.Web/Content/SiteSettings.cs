@@ -24,6 +24,9 @@ public sealed record SiteSettings(
 
     public string? SocialImage { get; init; }
 
+    /// <summary><c>home:</c> the home page's heading (what the clinic does, for whom) and its photo.</summary>
+    public HomeSettings Home { get; init; } = new(null, null, null, null);
+
     public string? SocialImageAlt { get; init; }
 
     /// <summary>Where site.yml names <see cref="SocialImage"/>, for messages about the file.</summary>
@@ -116,6 +119,7 @@ public sealed record SiteSettings(
         var readability = f.Map("readability") is { } readabilityMap ? ReadabilitySettings.Read(readabilityMap) : new ReadabilitySettings(8, 12);
         var images = f.Map("images") is { } imagesMap ? ImageSettings.Read(imagesMap) : new ImageSettings(5, 6000);
         var glossary = f.MapList("glossary").Select(GlossaryEntry.Read).OfType<GlossaryEntry>().ToImmutableArray();
+        var home = f.Map("home") is { } homeMap ? HomeSettings.Read(homeMap) : new HomeSettings(null, null, null, null);
         var advertising = f.Text("advertising") is { } rules ? new Located<string>(rules, f.LocationOf("advertising")) : null;
         f.ReportUnknownKeys();
 
@@ -125,6 +129,7 @@ public sealed record SiteSettings(
             {
                 HomeTitle = homeTitle is { Length: <= 60 } ? homeTitle : null,
                 SocialImage = socialImage,
+                Home = home,
                 SocialImageAlt = socialImageAlt,
                 SocialImageLocation = socialImage is null ? null : f.LocationOf("social_image"),
                 Severities = severities,
@@ -181,6 +186,9 @@ public sealed record SiteSettings(
 
 public sealed record Clinic(string Street, string Suburb, string State, string Postcode, string Phone, string? Email, ImmutableArray<OpeningHours> Hours)
 {
+    /// <summary><c>directions_url</c>: the clinic's own listing on a map service, for a "Get directions" link (optional).</summary>
+    public string? DirectionsUrl { get; init; }
+
     /// <summary>The phone number as a tel: link target (digits and a leading + only).</summary>
     public string PhoneLink => "tel:" + new string([.. Phone.Where(ch => char.IsDigit(ch) || ch == '+')]);
 
@@ -200,10 +208,17 @@ public sealed record Clinic(string Street, string Suburb, string State, string P
         }
 
         var hours = f.MapList("hours").Select(OpeningHours.Read).OfType<OpeningHours>().ToImmutableArray();
+        var directions = f.Text("directions_url");
+        if (directions is not null && !(directions.StartsWith("https://", StringComparison.Ordinal) && Uri.IsWellFormedUriString(directions, UriKind.Absolute) && !directions.Any(ch => ch is '"' or '\'' or '<' or '>' or ' ')))
+        {
+            f.Diagnostics.Error(DiagnosticIds.WrongType, f.LocationOf("directions_url"), $"clinic.directions_url must be one https:// address, such as the clinic's listing on a map, not '{directions}'.", "Open the clinic on a map site, choose Share, and paste the link it gives.");
+            directions = null;
+        }
+
         f.ReportUnknownKeys();
         return street is null || suburb is null || state is null || postcode is null || phone is null
             ? null
-            : new Clinic(street, suburb, state, postcode, phone, email, hours);
+            : new Clinic(street, suburb, state, postcode, phone, email, hours) { DirectionsUrl = directions };
     }
 
     /// <summary>One plain address: a local part, '@', and a domain with a dot; nothing that could leave a mailto: link.</summary>
@@ -375,6 +390,35 @@ public sealed record NavItem(string Title, string Url)
         }
 
         return title is null || url is null ? null : new NavItem(title, url);
+    }
+}
+
+/// <summary>
+/// <c>home:</c> the home page's <c>heading</c> (its h1: what the clinic does and for whom; the clinic's name when
+/// absent) and the photo beside it (<c>image</c>, with <c>image_alt</c>), resized like every other photo.
+/// </summary>
+public sealed record HomeSettings(string? Heading, string? Image, string? ImageAlt, Engine.Diagnostics.SourceLocation? ImageLocation)
+{
+    public static HomeSettings Read(YamlFields f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var heading = f.Text("heading");
+        if (heading is { Length: > 90 })
+        {
+            f.Diagnostics.Error(DiagnosticIds.WrongType, f.LocationOf("heading"), $"home: heading is {heading.Length} characters; a heading readers take in at a glance is at most 90.", "Say what the clinic does and for whom in one short line, for example: Physiotherapy for runners in Northville");
+            heading = null;
+        }
+
+        var (image, alt) = ImageFields.Read(f, "image", "image_alt");
+        if (image is not null && !ContentUrls.IsSitePath(image))
+        {
+            f.Diagnostics.Error(DiagnosticIds.WrongType, f.LocationOf("image"), $"home: image must be an address on this site starting with '/', but it is '{image}'.", "For example: image: /assets/images/treatment-room.jpg");
+            image = null;
+        }
+
+        var at = image is null ? null : f.LocationOf("image");
+        f.ReportUnknownKeys();
+        return new HomeSettings(heading, image, alt, at);
     }
 }
 

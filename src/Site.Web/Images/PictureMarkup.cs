@@ -8,7 +8,8 @@ namespace Site.Web.Images;
 /// <param name="Width">The widest it is shown, in CSS pixels.</param>
 /// <param name="Fixed">Always shown at <paramref name="Width"/> (a portrait), rather than up to it (a photo across the column).</param>
 /// <param name="Priority">The page's largest picture above the fold: loaded first, never lazily.</param>
-public sealed record PictureUse(int Width, bool Fixed = false, bool Priority = false, string? Class = null, int? Height = null);
+/// <param name="Sizes">The <c>sizes</c> attribute when the layout knows better than <paramref name="Width"/> (a card in a grid).</param>
+public sealed record PictureUse(int Width, bool Fixed = false, bool Priority = false, string? Class = null, int? Height = null, string? Sizes = null);
 
 /// <summary>
 /// The HTML for a picture: a <c>&lt;picture&gt;</c> with an AVIF and a WebP <c>srcset</c> and a JPEG or PNG
@@ -35,7 +36,7 @@ public static class PictureMarkup
             return html.ToString();
         }
 
-        var sizes = use.Fixed
+        var sizes = use.Sizes is { Length: > 0 } given ? WebUtility.HtmlEncode(given) : use.Fixed
             ? string.Create(CultureInfo.InvariantCulture, $"{use.Width}px")
             : string.Create(CultureInfo.InvariantCulture, $"(min-width: {use.Width}px) {use.Width}px, 100vw");
         html.Append("<picture>");

@@ -50,7 +50,7 @@ public sealed class StructuredData
         {
             ["@type"] = page.Item?.Kind.PageSchemaType ?? page.Kind switch
             {
-                "list" or "tag" => "CollectionPage",
+                "list" or "tag" or "topics" => "CollectionPage",
                 "search" => "SearchResultsPage",
                 _ => "WebPage",
             },

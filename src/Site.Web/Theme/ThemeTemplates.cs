@@ -238,14 +238,14 @@ public sealed class ThemeTemplates
 
             foreach (var key in options.Keys)
             {
-                if (key is not ("width" or "fixed" or "height" or "priority" or "class"))
+                if (key is not ("width" or "fixed" or "height" or "priority" or "class" or "sizes"))
                 {
-                    throw new ScriptRuntimeException(span, $"picture has no option '{key}'; its options are width, fixed, height, priority and class.");
+                    throw new ScriptRuntimeException(span, $"picture has no option '{key}'; its options are width, fixed, height, priority, class and sizes.");
                 }
             }
 
             var width = Number(options, "width", span) ?? throw new ScriptRuntimeException(span, "picture needs the widest the picture is shown, in CSS pixels: {width: 672}.");
-            var use = new Images.PictureUse(width, options["fixed"] is true, options["priority"] is true, options["class"] as string, Number(options, "height", span));
+            var use = new Images.PictureUse(width, options["fixed"] is true, options["priority"] is true, options["class"] as string, Number(options, "height", span), options["sizes"] as string);
             return Images.PictureMarkup.Html(pictures, url, arguments[1] as string, use);
         }
 

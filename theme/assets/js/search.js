@@ -94,5 +94,5 @@
         .map(function (r) { return r.page; });
       render(list, status, results, query);
     })
-    .catch(function () { status.textContent = "Search is not available right now; every article is listed below."; });
+    .catch(function () { status.textContent = "Search is not available right now. The Articles and Conditions pages in the menu list everything."; });
 })();

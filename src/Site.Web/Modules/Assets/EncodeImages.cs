@@ -58,6 +58,8 @@ public sealed class EncodeImages(PicturePlan plan, ImageEncoder encoder, SiteSet
 
         // The clinic's social image is only ever a card (pages without a picture of their own share it).
         Use(settings.SocialImage, shown: false, card: true, null);
+        // The home page's photo, beside its heading.
+        Use(settings.Home.Image, shown: true, card: false, settings.Home.ImageLocation);
         var sets = used.Values.OrderBy(u => u.Set.Url, StringComparer.Ordinal).ToList();
         var failures = new string?[sets.Count];
         // One photo per core: libvips threads each encode itself, and more photos in flight only add memory

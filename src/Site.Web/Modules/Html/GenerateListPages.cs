@@ -57,6 +57,8 @@ public sealed class GenerateListPages(ContentModel model) : IModule
             .GroupBy(t => ContentUrls.Slugify(t.Value), StringComparer.Ordinal)
             .Select(g => g.Where(t => t.Kind == g.First().Kind))
             .OrderBy(g => ContentUrls.Slugify(g.First().Value), StringComparer.Ordinal);
+        var topicIndex = new List<(string Name, string Url, int Count, string Plural)>();
+        var topicsCrumb = new Crumb("Topics", "/tags/");
         foreach (var topic in topics)
         {
             var (kind, field, name, _) = topic.First();
@@ -64,9 +66,20 @@ public sealed class GenerateListPages(ContentModel model) : IModule
             var url = FieldDefinition.TopicUrl(name);
             var title = field.TaxonomyTitle.Replace("{value}", name, StringComparison.Ordinal);
             var intro = field.TaxonomyIntro.Replace("{value}", name, StringComparison.Ordinal);
-            ImmutableArray<Crumb> crumbs = kind.ListPage is { } list ? [home, new(list.Title, list.Url), new(name, url)] : [home, new(name, url)];
+            ImmutableArray<Crumb> crumbs = [home, topicsCrumb, new(name, url)];
+            topicIndex.Add((name, url, shown.Count, shown.Count == 1 ? kind.Label.ToLowerInvariant() : kind.Plural.ToLowerInvariant()));
             Add(new SitePage(field.TaxonomyLayout, "tag", url, title, Fill(field.TaxonomyDescription.Replace("{value}", name, StringComparison.Ordinal), settings.Name, 1, 1), crumbs, Newest(shown), "list",
                 View(() => new ItemListView(kind.Name, title, intro, views.Cards(shown), 1, 1, null, null))));
+        }
+
+        // The index of topics: every topic page, by name, with how many items each lists.
+        if (topicIndex.Count > 0)
+        {
+            const string topicsTitle = "Topics";
+            Add(new SitePage("list", "topics", topicsCrumb.Url, topicsTitle, $"Every topic {settings.Name} writes about, and how many articles each has.",
+                [home, topicsCrumb], newest, "list",
+                View(() => new ItemListView("topics", topicsTitle, "Every topic we write about, with how much there is to read on each.",
+                    [.. topicIndex.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).Select(TopicCard)], 1, 1, null, null))));
         }
 
         Add(new SitePage("search", "search", "/search/", "Search", $"Search the {settings.Name} articles and condition guides.",
@@ -83,6 +96,19 @@ public sealed class GenerateListPages(ContentModel model) : IModule
 
         void Add(SitePage page) =>
             result.Add(new Document(null, page.Destination, "") { Model = page with { Booking = page.Booking ?? booking } });
+    }
+
+    private static Scriban.Runtime.ScriptObject TopicCard((string Name, string Url, int Count, string Plural) topic)
+    {
+        var card = new Scriban.Runtime.ScriptObject
+        {
+            ["title"] = topic.Name,
+            ["url"] = topic.Url,
+            ["count"] = topic.Count,
+            ["count_text"] = $"{topic.Count.ToString(CultureInfo.InvariantCulture)} {topic.Plural}",
+        };
+        card.IsReadOnly = true;
+        return card;
     }
 
     private static DateOnly? Newest(IEnumerable<Document> shown) =>

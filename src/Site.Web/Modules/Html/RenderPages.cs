@@ -99,6 +99,9 @@ public sealed record SiteView(string Name, string Description, string BaseUrl, s
     /// <summary>The home page's title: site.yml's <c>home_title</c>, or the clinic's name.</summary>
     public string HomeTitle { get; init; } = Name;
 
+    /// <summary>site.yml's <c>home:</c> heading and photo.</summary>
+    public HomeSettings Home { get; init; } = new(null, null, null, null);
+
     public static SiteView From(SiteSettings settings, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -106,6 +109,7 @@ public sealed record SiteView(string Name, string Description, string BaseUrl, s
             today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), new LinkView(settings.Booking.Label, settings.Booking.Url))
         {
             HomeTitle = settings.HomeTitle ?? settings.Name,
+            Home = settings.Home,
         };
     }
 }
