@@ -59,6 +59,9 @@ public sealed class PageKindTests(SiteFixture site)
             await Assertions.Expect(page.Locator("#search-status")).ToContainTextAsync("match");
         }
 
+        // The whole page as a reader scrolling to its end sees it: lazy pictures loaded.
+        await ThemeTests.LoadEveryPicture(page);
+        await page.EvaluateAsync("() => window.scrollTo({ top: 0, behavior: 'instant' })");
         await page.ScreenshotAsync(new() { Path = Path.Combine(site.ScreenshotFolder, $"{kind}-{width}x{height}.png"), FullPage = true });
         // What the reader sees before scrolling (docs/screenshots/ holds two of these, shown in the README).
         await page.ScreenshotAsync(new() { Path = Path.Combine(site.ScreenshotFolder, $"{kind}-{width}x{height}-first-screen.png") });

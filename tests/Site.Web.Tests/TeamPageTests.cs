@@ -19,11 +19,11 @@ public sealed partial class TeamPageTests(SampleBuild sample) : IClassFixture<Sa
         Assert.Contains("PHY0000654321", nicole, StringComparison.Ordinal);
         Assert.Contains("href=\"/services/training-load-review/\"", nicole, StringComparison.Ordinal);
         Assert.Contains("href=\"/authors/nicole/\"", nicole, StringComparison.Ordinal);
-        Assert.Contains("<a href=\"https://book.physionorth.example/nicole\">Book with Nicole</a>", nicole, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"button\" href=\"https://book.physionorth.example/nicole\">Book with Nicole</a>", nicole, StringComparison.Ordinal);
 
         // Melissa has no booking page of her own, and does not provide the training load review.
         var melissa = Assert.Single(cards, c => c.Contains("Melissa Hartley", StringComparison.Ordinal));
-        Assert.Contains("<a href=\"https://book.physionorth.example/\">Book with Melissa</a>", melissa, StringComparison.Ordinal);
+        Assert.Contains("<a class=\"button\" href=\"https://book.physionorth.example/\">Book with Melissa</a>", melissa, StringComparison.Ordinal);
         Assert.DoesNotContain("training-load-review", melissa, StringComparison.Ordinal);
     }
 

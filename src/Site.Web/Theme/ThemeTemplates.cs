@@ -206,7 +206,8 @@ public sealed class ThemeTemplates
     /// photo in every resized width and format (see <see cref="Images.PictureMarkup"/>). Options: <c>width</c>, the
     /// widest it is shown in CSS pixels (required); <c>fixed</c>, always shown at that width (a portrait);
     /// <c>height</c>, the shown height of a fixed picture; <c>priority</c>, the page's main picture, loaded first;
-    /// <c>class</c>. The result is HTML: do not escape it.
+    /// <c>class</c>; <c>sizes</c>, the <c>sizes</c> attribute when the layout knows better than <c>width</c> (a card in a
+    /// grid). The result is HTML: do not escape it.
     /// </summary>
     private sealed class PictureFunction(Images.PicturePlan pictures) : IScriptCustomFunction
     {
@@ -245,6 +246,11 @@ public sealed class ThemeTemplates
             }
 
             var width = Number(options, "width", span) ?? throw new ScriptRuntimeException(span, "picture needs the widest the picture is shown, in CSS pixels: {width: 672}.");
+            if (options["sizes"] is not (null or string))
+            {
+                throw new ScriptRuntimeException(span, "picture's sizes must be text, such as sizes: \"(min-width: 48rem) 50vw, 100vw\".");
+            }
+
             var use = new Images.PictureUse(width, options["fixed"] is true, options["priority"] is true, options["class"] as string, Number(options, "height", span), options["sizes"] as string);
             return Images.PictureMarkup.Html(pictures, url, arguments[1] as string, use);
         }

@@ -81,6 +81,16 @@ public sealed class AdvertisingBuildTests
         AssertAt(result, DiagnosticIds.AdSuperlative, Severity.Error, "site.yml", yml, "leading physiotherapy");
     }
 
+    [Theory]
+    [InlineData("home:\n  heading: The leading physiotherapy clinic in Testville\n")]
+    [InlineData("home_title: The leading physiotherapy clinic in Testville\n")]
+    public async Task The_home_pages_heading_and_title_in_site_yml_are_checked_at_their_line(string block)
+    {
+        var yml = TestSite.SiteYml + "\n" + block;
+        using var site = new TestSite(new Dictionary<string, string?> { ["input/site.yml"] = yml });
+        AssertAt(await site.BuildAsync(), DiagnosticIds.AdSuperlative, Severity.Error, "site.yml", yml, "leading physiotherapy");
+    }
+
     [Fact]
     public async Task A_clinic_file_extends_the_profile_with_phrases_and_severities()
     {

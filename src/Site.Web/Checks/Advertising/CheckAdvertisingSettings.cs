@@ -4,11 +4,12 @@ namespace Site.Web.Checks.Advertising;
 
 /// <summary>
 /// The health-advertising rules over the text of site.yml that appears on every page: the clinic's name and
-/// description, the booking button, the disclaimer, navigation titles and the social image's description.
+/// description, the home page's title, heading and photo description, the booking button, the disclaimer,
+/// navigation titles and the social image's description.
 /// </summary>
 public sealed class CheckAdvertisingSettings(AdvertisingProfile profile, LinkOrigins origins) : ISiteCheck
 {
-    private static readonly HashSet<string> TextKeys = new(StringComparer.Ordinal) { "name", "description", "social_image_alt", "label", "text", "title" };
+    private static readonly HashSet<string> TextKeys = new(StringComparer.Ordinal) { "name", "description", "home_title", "heading", "image_alt", "social_image_alt", "label", "text", "title" };
 
     public ImmutableArray<string> Ids { get; } = [.. AdvertisingProfile.FamilyIds.Values];
 

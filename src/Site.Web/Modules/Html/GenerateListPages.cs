@@ -76,10 +76,10 @@ public sealed class GenerateListPages(ContentModel model) : IModule
         if (topicIndex.Count > 0)
         {
             const string topicsTitle = "Topics";
-            Add(new SitePage("list", "topics", topicsCrumb.Url, topicsTitle, $"Every topic {settings.Name} writes about, and how many articles each has.",
+            Add(new SitePage("list", "topics", topicsCrumb.Url, topicsTitle, $"Every topic {settings.Name} writes about, and how much there is to read on each.",
                 [home, topicsCrumb], newest, "list",
                 View(() => new ItemListView("topics", topicsTitle, "Every topic we write about, with how much there is to read on each.",
-                    [.. topicIndex.OrderBy(t => t.Name, StringComparer.OrdinalIgnoreCase).Select(TopicCard)], 1, 1, null, null))));
+                    [.. topicIndex.OrderBy(t => t.Name, StringComparer.Create(CultureInfo.InvariantCulture, ignoreCase: true)).Select(TopicCard)], 1, 1, null, null))));
         }
 
         Add(new SitePage("search", "search", "/search/", "Search", $"Search the {settings.Name} articles and condition guides.",
