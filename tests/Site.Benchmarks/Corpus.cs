@@ -141,7 +141,12 @@ public static class Corpus
     /// <paramref name="photos"/> (even none), the article template also shows the article's photo, resized
     /// as our theme's will be, and article i shows photo i from Hugo's assets/images/.
     /// </summary>
-    public static void WriteHugo(string root, int count, IReadOnlyList<string>? photos = null)
+    /// <param name="minimal">
+    /// Templates with only what a plain blog needs (the article, paged lists and tag pages): no related articles,
+    /// which is what makes the feature-equivalent site slow in Hugo.
+    /// </param>
+    /// <param name="perPage">Articles per list page: the sample site's <c>articles_per_page</c>, as our build uses.</param>
+    public static void WriteHugo(string root, int count, IReadOnlyList<string>? photos = null, bool minimal = false, int perPage = 12)
     {
         Directory.CreateDirectory(Path.Combine(root, "content", "articles"));
         Directory.CreateDirectory(Path.Combine(root, "content", "conditions"));
@@ -151,13 +156,14 @@ public static class Corpus
             languageCode = "en-AU"
             title = "Physionorth"
             disableKinds = ["RSS"]
+            paginate = PER_PAGE
             [pagination]
-              pagerSize = 10
+              pagerSize = PER_PAGE
             [taxonomies]
               tag = "tags"
             [markup.goldmark.parser]
               autoHeadingID = true
-            """);
+            """.Replace("PER_PAGE", perPage.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal));
         File.WriteAllText(Path.Combine(root, "layouts", "_default", "baseof.html"), """
             <!doctype html><html lang="en-AU"><head><meta charset="utf-8"><title>{{ .Title }} | {{ site.Title }}</title>
             <meta name="description" content="{{ .Description }}"><link rel="canonical" href="{{ .Permalink }}"></head>
@@ -170,6 +176,11 @@ public static class Corpus
             <p><a href="https://book.physionorth.example/">Book an appointment</a></p>
             <ul>{{ range first 3 (.Site.RegularPages.Related .) }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></article>{{ end }}
             """;
+        if (minimal)
+        {
+            single = single[..single.IndexOf("\n<ul>{{ range first 3", StringComparison.Ordinal)] + "</article>{{ end }}\n";
+        }
+
         File.WriteAllText(Path.Combine(root, "layouts", "_default", "single.html"),
             photos is null ? single : single.Replace("<div>{{ .Content }}", HugoPicture + "\n<div>{{ .Content }}", StringComparison.Ordinal));
         File.WriteAllText(Path.Combine(root, "layouts", "_default", "list.html"), """

@@ -4,7 +4,8 @@ using Site.Benchmarks;
 
 // Builds generated corpora with the published `site` binary as a whole process, several times, and reports
 // median wall time, pages per second and peak memory; with --hugo it builds the same corpus with Debian's
-// hugo in the same run and reports the ratio. Our build also takes turns without the content API, to report
+// hugo in the same run, twice: with templates like ours (related articles included) and with minimal ones
+// (article, paged lists, tag pages), and reports both ratios. Our build also takes turns without the content API, to report
 // what the API adds. With --photos N, the first N articles each show a 4000 x 3000 photo instead, and each tool's
 // cold build (image caches removed), warm rebuild and build without photos take turns, followed by what a phone
 // downloads for an article with a photo (see PhotoBenchmark.cs). Usage:
@@ -67,8 +68,12 @@ else
         if (hugo)
         {
             var hugoRoot = Path.Combine(work, $"hugo-{count}");
-            Corpus.WriteHugo(hugoRoot, count);
+            Corpus.WriteHugo(hugoRoot, count, perPage: SamplePerPage(repository));
             tools.Add(new("hugo", "hugo", "--quiet --destination public", hugoRoot, Path.Combine(hugoRoot, "public")));
+            // The same articles with minimal templates (article, paged lists, tag pages; no related articles).
+            var minimalRoot = Path.Combine(work, $"hugo-minimal-{count}");
+            Corpus.WriteHugo(minimalRoot, count, minimal: true, perPage: SamplePerPage(repository));
+            tools.Add(new("hugo (minimal)", "hugo", "--quiet --destination public", minimalRoot, Path.Combine(minimalRoot, "public")));
         }
 
         // The sample's own photos (the home page's) are resized once before timing, as a deploy finds them in
@@ -95,6 +100,9 @@ else
             var perTurn = results[0].Times.Zip(results[2].Times, (a, b) => a / b).Order().ToList();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {count} | site/hugo | {results[0].Median / results[2].Median:F2}x (median of turns {perTurn[perTurn.Count / 2]:F2}x) | | | {results[0].PeakMb / results[2].PeakMb:F2}x |"));
+            var perMinimalTurn = results[0].Times.Zip(results[3].Times, (a, b) => a / b).Order().ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {count} | site/hugo (minimal) | {results[0].Median / results[3].Median:F2}x (median of turns {perMinimalTurn[perMinimalTurn.Count / 2]:F2}x) | | | {results[0].PeakMb / results[3].PeakMb:F2}x |"));
         }
     }
 }
@@ -147,6 +155,13 @@ static List<Result> Measure(List<Tool> tools, int runs)
         var sorted = times[t].Order().ToList();
         return new Result(sorted[sorted.Count / 2], sorted[0], peaks[t], pages[t]) { Times = times[t] };
     })];
+}
+
+/// <summary>The sample site's articles_per_page, which the corpus's site.yml copies and Hugo's pager is given.</summary>
+static int SamplePerPage(string repository)
+{
+    var match = System.Text.RegularExpressions.Regex.Match(File.ReadAllText(Path.Combine(repository, "input", "site.yml")), @"(?m)^articles_per_page:\s*(\d+)");
+    return match.Success ? int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) : 10;
 }
 
 static (double Seconds, double PeakMb, int Pages) Once(Tool tool)
