@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Site.Cli;
+using Site.Cli.Tests;
 
-namespace Site.Cli.Tests;
+namespace Site.Native.Tests;
 
 /// <summary>
 /// The published <c>site</c> is compiled ahead of time, and trimming can silently remove what templates read
