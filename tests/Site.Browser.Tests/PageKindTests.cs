@@ -1,6 +1,4 @@
 using System.Globalization;
-using Deque.AxeCore.Commons;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Site.Browser.Tests;
@@ -69,13 +67,7 @@ public sealed class PageKindTests(SiteFixture site)
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 0, $"{path} scrolls sideways by {overflow}px at {width}px wide");
 
-        var axe = await page.RunAxe(new AxeRunOptions
-        {
-            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
-        });
-        var violations = axe.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
-        Assert.True(violations.Count == 0, $"{path} at {width}px:\n" + string.Join("\n", violations));
-        Assert.True(axe.Passes.Length > 0, "axe-core ran no checks");
+        await PageVisit.AssertAccessibleAsync(page, $"{path} at {width}px");
 
         Assert.Empty(visit.Problems);
     }

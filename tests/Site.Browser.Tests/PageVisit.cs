@@ -1,3 +1,5 @@
+using Deque.AxeCore.Commons;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 
 namespace Site.Browser.Tests;
@@ -62,4 +64,17 @@ public sealed class PageVisit : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+
+    /// <summary>axe-core's WCAG 2.2 AA and best-practice rules on the page as it is now: no violation, and some checks run.</summary>
+    public static async Task AssertAccessibleAsync(IPage page, string where)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var axe = await page.RunAxe(new AxeRunOptions
+        {
+            RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
+        });
+        var violations = axe.Violations.Select(v => $"{v.Id}: {v.Help} at {string.Join(" | ", v.Nodes.Select(n => n.Target?.ToString()))}").ToList();
+        Assert.True(violations.Count == 0, $"{where}:\n" + string.Join("\n", violations));
+        Assert.True(axe.Passes.Length > 0, "axe-core ran no checks");
+    }
 }

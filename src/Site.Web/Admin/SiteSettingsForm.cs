@@ -51,25 +51,9 @@ public static class SiteSettingsForm
         yield return Text("home_title", "The home page's title in search results and browser tabs, at most 60 characters: what the clinic does and where. The clinic's name when empty.", required: false);
         yield return Group("home", "The top of the home page: what the clinic does and for whom, beside a photo.", required: false,
             Text("heading", "The home page's main heading, at most 90 characters, such as: Physiotherapy for runners in Northville. The clinic's name when empty.", required: false, pattern: ["^.{0,90}$", "Keep the heading to 90 characters or fewer."]),
-            new JsonObject
-            {
-                ["label"] = "Image",
-                ["name"] = "image",
-                ["widget"] = "image",
-                ["required"] = false,
-                ["choose_url"] = false,
-                ["hint"] = "A photo of the clinic or its people, at least 1120 pixels wide; it is resized for each screen.",
-            },
+            Image("image", "A photo of the clinic or its people, at least 1120 pixels wide; it is resized for each screen."),
             Text("image_alt", "What the photo shows, for people who cannot see it.", required: false));
-        yield return new JsonObject
-        {
-            ["label"] = "Social image",
-            ["name"] = "social_image",
-            ["widget"] = "image",
-            ["required"] = false,
-            ["choose_url"] = false,
-            ["hint"] = "Shown when a page is shared on social media and has no picture of its own.",
-        };
+        yield return Image("social_image", "Shown when a page is shared on social media and has no picture of its own.");
         yield return Text("social_image_alt", "What the social image shows, for people who cannot see it.", required: false);
         yield return Group("clinic", "Where and when the clinic is open; shown in every page's footer and in search results.", required: true,
             Text("street", "Street address, with the level or suite."),
@@ -161,6 +145,17 @@ public static class SiteSettingsForm
 
         return field;
     }
+
+    /// <summary>An optional picture, uploaded or chosen from the site's own (no address elsewhere).</summary>
+    private static JsonObject Image(string name, string hint) => new()
+    {
+        ["label"] = EditorConfig.Label(name),
+        ["name"] = name,
+        ["widget"] = "image",
+        ["required"] = false,
+        ["choose_url"] = false,
+        ["hint"] = hint,
+    };
 
     private static JsonObject Number(string name, string hint, int min, int max) => new()
     {
