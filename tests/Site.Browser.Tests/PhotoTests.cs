@@ -5,8 +5,9 @@ using Microsoft.Playwright;
 namespace Site.Browser.Tests;
 
 /// <summary>
-/// The sample article with a photo, as a phone loads it: Lighthouse's own image audits pass, and the browser's own
-/// largest-contentful-paint entry is the photo, loaded first and never lazily, in a modern format and sharp.
+/// The sample article with a photo, as a phone loads it: Lighthouse's own image and LCP audits pass, and the
+/// browser's own largest-contentful-paint entry is the photo, loaded first and never lazily, in a modern format and
+/// sharp.
 /// </summary>
 [Collection(SiteInBrowser.Name)]
 public sealed class PhotoTests(SiteFixture site)
@@ -14,11 +15,12 @@ public sealed class PhotoTests(SiteFixture site)
     private const string Article = "/articles/your-first-physiotherapy-appointment/";
 
     /// <summary>
-    /// Lighthouse's audits of images. Its LCP audits (lcp-lazy-loaded, prioritize-lcp-image) cannot run here:
-    /// Lighthouse 12.2, the newest that runs on Node 20, fails to read Chromium 156's trace (frame_sequence), so the
-    /// test below asks the browser for its LCP entry instead.
+    /// Lighthouse's audits of images. Lighthouse 13 folded the older image audits into two insights: image delivery
+    /// (responsive sizes, modern formats, compression) and LCP request discovery (fetchpriority=high, found in the
+    /// HTML, not lazy). Its offscreen-images audit is gone; the lazy loading of pictures below the fold is checked
+    /// by the site's own tests.
     /// </summary>
-    private static readonly string[] ImageAudits = ["uses-responsive-images", "modern-image-formats", "unsized-images", "uses-optimized-images", "offscreen-images"];
+    private static readonly string[] ImageAudits = ["image-delivery-insight", "unsized-images", "lcp-discovery-insight"];
 
     private static string LighthouseCli => Path.Combine(SiteFixture.RepositoryRoot, "tests", "Site.Browser.Tests", "Lighthouse", "node_modules", "lighthouse", "cli", "index.js");
 
@@ -59,6 +61,18 @@ public sealed class PhotoTests(SiteFixture site)
                     mode != "error" && score.ValueKind == JsonValueKind.Number && score.GetDouble() == 1,
                     $"Lighthouse's {id} audit: {mode}, score {score}: {audit.GetProperty("title").GetString()} {(audit.TryGetProperty("displayValue", out var value) ? value.ToString() : "")}");
             }
+
+            // The LCP audit passes only if it found the LCP element and ticked each point of its checklist; its
+            // element must be the article's photo, not some text that happened to paint largest.
+            var discovery = audits.GetProperty("lcp-discovery-insight").GetProperty("details").GetProperty("items");
+            var checklist = discovery.EnumerateArray().Single(item => item.GetProperty("type").GetString() == "checklist").GetProperty("items");
+            foreach (var point in new[] { "priorityHinted", "requestDiscoverable", "eagerlyLoaded" })
+            {
+                Assert.True(checklist.GetProperty(point).GetProperty("value").GetBoolean(), $"Lighthouse's LCP discovery: {checklist.GetProperty(point).GetProperty("label").GetString()} does not hold.");
+            }
+
+            var element = discovery.EnumerateArray().Single(item => item.GetProperty("type").GetString() == "node");
+            Assert.Contains("img.article__image", element.GetProperty("selector").GetString(), StringComparison.Ordinal);
         }
         finally
         {
