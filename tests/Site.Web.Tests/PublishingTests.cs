@@ -22,6 +22,25 @@ public class PublishingTests
     }
 
     [Fact]
+    public async Task A_draft_is_not_rendered_or_checked_unless_drafts_are_built()
+    {
+        // A claim the advertising rules refuse, in a draft, is no error of the published site (the draft is neither
+        // rendered nor checked); built with drafts, it is one at its line.
+        using var site = new TestSite(new Dictionary<string, string?>
+        {
+            ["input/articles/work-in-progress.md"] = TestSite.ArticleCalled("Work in progress")
+                .Replace("tags: [running]", "tags: [running]\ndraft: true", StringComparison.Ordinal)
+                .Replace("Training changes.", "Our physiotherapists are hamstring specialists.", StringComparison.Ordinal),
+        });
+        TestSite.AssertClean(await site.BuildAsync());
+        Assert.False(File.Exists(Path.Combine(site.Output, "articles", "work-in-progress", "index.html")));
+
+        var error = TestSite.SingleError(await site.BuildAsync(new BuildOptions { Drafts = true }));
+        Assert.Equal("input/articles/work-in-progress.md", error.Location!.File);
+        Assert.Equal(13, error.Location.Line);
+    }
+
+    [Fact]
     public async Task An_alias_that_is_still_a_page_is_refused()
     {
         using var site = new TestSite(new Dictionary<string, string?>

@@ -26,7 +26,7 @@ public sealed class WriteEarly(bool write) : PerDocumentModule
         if (write)
         {
             var path = Path.Combine(context.OutputRoot, document.Destination);
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            context.EnsureFolder(Path.GetDirectoryName(path)!);
             WriteFiles.WriteOne(path, document);
         }
 

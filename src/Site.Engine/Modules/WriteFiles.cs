@@ -50,7 +50,7 @@ public sealed class WriteFiles : IModule
         // than async IO for many small files.
         foreach (var folder in toWrite.Select(d => Path.GetDirectoryName(Path.Combine(context.OutputRoot, d.Destination!))!).Distinct(StringComparer.Ordinal))
         {
-            Directory.CreateDirectory(folder);
+            context.EnsureFolder(folder);
         }
 
         Parallel.ForEach(toWrite, new ParallelOptions { CancellationToken = context.CancellationToken }, document =>

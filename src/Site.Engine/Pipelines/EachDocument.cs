@@ -17,7 +17,7 @@ public sealed class EachDocument : PerDocumentModule, INamedModule
     {
         ArgumentNullException.ThrowIfNull(modules);
         _modules = [.. modules];
-        Name = string.Join('+', _modules.Select(m => m.GetType().Name));
+        Name = string.Join('+', _modules.Select(m => m is INamedModule named ? named.Name : m.GetType().Name));
     }
 
     /// <inheritdoc />

@@ -16,11 +16,17 @@ public sealed class FilterPublished(DateOnly today, bool includeDrafts, bool inc
     /// <summary>Where the items left out for a later date are gathered, for the build report.</summary>
     public System.Collections.Concurrent.ConcurrentBag<ContentItem>? Scheduled { get; init; }
 
+    /// <summary>Whether this filter keeps the document: not an item, or an item published by today.</summary>
+    public bool Keeps(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return document.Model is not ContentItem item || ((includeDrafts || !item.Draft) && (includeFuture || !(item.PublishedOn > today)));
+    }
+
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var kept = documents.Where(d => d.Model is not ContentItem item
-            || ((includeDrafts || !item.Draft) && (includeFuture || !(item.PublishedOn > today)))).ToImmutableArray();
+        var kept = documents.Where(Keeps).ToImmutableArray();
 
         if (Scheduled is not null && !includeFuture)
         {
