@@ -43,6 +43,12 @@ public sealed class BuildContext
     public CancellationToken CancellationToken => _state.CancellationToken;
 
     /// <summary>
+    /// One copy per build of a string that many documents repeat (the header's and footer's links on every page):
+    /// what a document keeps for later checks then costs a reference, not a string, per page.
+    /// </summary>
+    public string Shared(string value) => _state.Strings.GetOrAdd(value, value);
+
+    /// <summary>
     /// Creates a folder under the output once per build: asking the file system again for each of 10,000 pages
     /// costs a failed mkdir and two lstat calls a page.
     /// </summary>
@@ -136,4 +142,6 @@ internal sealed class BuildState(DiagnosticBag diagnostics, string outputRoot, I
     public BuildProgress? Progress { get; init; }
 
     public ConcurrentDictionary<string, byte> Folders { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentDictionary<string, string> Strings { get; } = new(StringComparer.Ordinal);
 }

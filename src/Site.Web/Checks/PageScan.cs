@@ -31,18 +31,22 @@ public sealed partial record PageScan(FrozenSet<string> Ids, IReadOnlyList<strin
     private static readonly FrozenSet<string> JsonUrlProperties =
         new[] { "url", "home_page_url", "feed_url", "external_url", "image", "banner_image", "icon", "favicon", "avatar" }.ToFrozenSet(StringComparer.Ordinal);
 
-    public static PageScan Of(string destination, string content)
+    /// <summary>Scans one generated file.</summary>
+    /// <param name="destination">Its path in the output, whose extension says how to read it.</param>
+    /// <param name="content">Its text.</param>
+    /// <param name="shared">Gives one copy of a URL or id many pages repeat (a build keeps every page's scan).</param>
+    public static PageScan Of(string destination, string content, Func<string, string>? shared = null)
     {
         ArgumentNullException.ThrowIfNull(destination);
         if (destination.EndsWith(".html", StringComparison.Ordinal))
         {
-            return Html(content);
+            return Html(content, shared ?? (s => s));
         }
 
         if (destination.EndsWith(".xml", StringComparison.Ordinal))
         {
             var urls = XmlUrl().Matches(content).Select(m => System.Net.WebUtility.HtmlDecode(m.Groups[2].Value.Trim()))
-                .Concat(Html(content).Urls).ToList();
+                .Concat(Html(content, s => s).Urls).ToList();
             return Empty with { Urls = urls };
         }
 
@@ -65,7 +69,7 @@ public sealed partial record PageScan(FrozenSet<string> Ids, IReadOnlyList<strin
         return Empty;
     }
 
-    private static PageScan Html(string content)
+    private static PageScan Html(string content, Func<string, string> shared)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var duplicates = new List<string>();
@@ -93,18 +97,18 @@ public sealed partial record PageScan(FrozenSet<string> Ids, IReadOnlyList<strin
             }
 
             var id = tag["id"] ?? (tag.Name == "a" ? tag["name"] : null);
-            if (!string.IsNullOrEmpty(id) && !ids.Add(id))
+            if (!string.IsNullOrEmpty(id) && !ids.Add(shared(id)))
             {
                 duplicates.Add(id);
             }
 
             foreach (var (_, url) in HtmlTags.Urls(tag))
             {
-                urls.Add(url);
+                urls.Add(shared(url));
             }
         }
 
-        return new PageScan(ids.ToFrozenSet(StringComparer.Ordinal), duplicates, urls)
+        return new PageScan(ids.ToFrozenSet(StringComparer.Ordinal), duplicates, urls.ToArray())
         {
             Title = TitleOf(content),
             Description = description,

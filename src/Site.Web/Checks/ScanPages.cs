@@ -13,8 +13,9 @@ public sealed class ScanPages : PerDocumentModule
     protected override IEnumerable<Document> Execute(Document document, BuildContext context)
     {
         ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(context);
         yield return document.Destination is null || document.Bytes is not null
             ? document
-            : document.With(MetadataKeys.Scan, PageScan.Of(document.Destination, document.Content));
+            : document.With(MetadataKeys.Scan, PageScan.Of(document.Destination, document.Content, context.Shared));
     }
 }

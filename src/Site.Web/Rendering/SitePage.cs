@@ -73,4 +73,12 @@ public sealed record SitePage(
 
     /// <summary>The output file for <see cref="Url"/> under clean-URL rules.</summary>
     public string Destination => Url.EndsWith('/') ? Url.TrimStart('/') + "index.html" : Url.TrimStart('/');
+
+    private static readonly Lazy<object> Dropped = new(() => throw new InvalidOperationException("A page's view is dropped once the page is rendered."));
+
+    /// <summary>
+    /// The page without its view and JSON-LD, once it is rendered: the checks and the sitemap read only its head
+    /// facts, and a 10,000-article site would otherwise keep every article's view to the end of the build.
+    /// </summary>
+    public SitePage Rendered() => this with { StructuredData = "", Data = Dropped };
 }

@@ -18,7 +18,8 @@ public sealed class GenerateSearchIndex(BuildCache? cache = null) : IModule
 {
     // Documents are immutable, so an entry worked out for one document object holds for as long as it lives:
     // in site serve, an unchanged file keeps its document from the last build and is not stemmed again.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Document, object> _computed = cache?.SearchEntries ?? [];
+    // A one-off build remembers nothing: its documents live to the end of the build, and so would the entries.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Document, object>? _computed = cache?.SearchEntries;
 
     public const string Path = "search-index.json";
 
@@ -47,8 +48,8 @@ public sealed class GenerateSearchIndex(BuildCache? cache = null) : IModule
                 json.WriteStringValue(title);
                 json.WriteStringValue(kind);
                 json.WriteStringValue(description);
-                json.WriteStringValue(string.Join(' ', titleStems));
-                json.WriteStringValue(string.Join(' ', textStems));
+                json.WriteStringValue(titleStems);
+                json.WriteStringValue(textStems);
                 json.WriteEndArray();
             }
 
@@ -59,10 +60,12 @@ public sealed class GenerateSearchIndex(BuildCache? cache = null) : IModule
         return ValueTask.FromResult(documents.Add(new Document(null, Path, Encoding.UTF8.GetString(stream.ToArray()))));
     }
 
-    private (string Url, string Title, string Kind, string Description, List<string> TitleStems, string[] TextStems) Remembered<T>(
-        Entry<T> entry, Func<(string Url, string Title, string Kind, string Description, List<string> TitleStems, string[] TextStems)> compute)
+    // An entry keeps its stems joined, as the index writes them: one string, not several hundred, for each page
+    // it is remembered for.
+    private (string Url, string Title, string Kind, string Description, string TitleStems, string TextStems) Remembered<T>(
+        Entry<T> entry, Func<(string Url, string Title, string Kind, string Description, string TitleStems, string TextStems)> compute)
         where T : ContentItem =>
-        ((string, string, string, string, List<string>, string[]))_computed.GetValue(entry.Document, _ => compute());
+        _computed is null ? compute() : ((string, string, string, string, string, string))_computed.GetValue(entry.Document, _ => compute());
 
     /// <summary>The values of the fields the model marks <c>search: true</c>.</summary>
     private static IEnumerable<string> Words(ContentItem item) => item.Kind.Fields
@@ -73,7 +76,7 @@ public sealed class GenerateSearchIndex(BuildCache? cache = null) : IModule
     private static string Text<T>(Entry<T> entry) where T : ContentItem =>
         entry.Document.Get<byte[]>(MetadataKeys.PlainText) is { } text ? Encoding.UTF8.GetString(text) : HtmlScan.NormaliseText(entry.Body);
 
-    private static (string Url, string Title, string Kind, string Description, List<string> TitleStems, string[] TextStems) Entry(
+    private static (string Url, string Title, string Kind, string Description, string TitleStems, string TextStems) Entry(
         ContentItem item, string kind, string body, IEnumerable<string> extra)
     {
         var titleStems = SearchText.Stems(item.Title).ToList();
@@ -95,7 +98,7 @@ public sealed class GenerateSearchIndex(BuildCache? cache = null) : IModule
 
         var sorted = textStems.ToArray();
         Array.Sort(sorted, StringComparer.Ordinal);
-        return (item.Url, item.Title, kind, item.Description, titleStems, sorted);
+        return (item.Url, item.Title, kind, item.Description, string.Join(' ', titleStems), string.Join(' ', sorted));
     }
 }
 

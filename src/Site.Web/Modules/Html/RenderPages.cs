@@ -66,7 +66,7 @@ public sealed class RenderPages(ThemeTemplates theme, SiteSettings settings, Sit
 
         // A page that failed to render still exists as far as links and checks are concerned, so one template
         // error is reported once instead of again as a broken link on every page that links to it.
-        yield return html is null ? document.With(MetadataKeys.RenderFailed, true) : document with { Content = html };
+        yield return html is null ? document.With(MetadataKeys.RenderFailed, true) : document with { Content = html, Model = page.Rendered() };
     }
 }
 
