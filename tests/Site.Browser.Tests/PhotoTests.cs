@@ -9,7 +9,7 @@ namespace Site.Browser.Tests;
 /// browser's own largest-contentful-paint entry is the photo, loaded first and never lazily, in a modern format and
 /// sharp.
 /// </summary>
-[Collection(SiteInBrowser.Name)]
+[Collection(SiteInSecondBrowser.Name)]
 public sealed class PhotoTests(SiteFixture site)
 {
     private const string Article = "/articles/your-first-physiotherapy-appointment/";

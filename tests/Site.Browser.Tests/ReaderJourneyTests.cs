@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Site.Browser.Tests;
 
-[Collection(SiteInBrowser.Name)]
+[Collection(SiteInSecondBrowser.Name)]
 public sealed class ReaderJourneyTests(SiteFixture site)
 {
     private const string Article = "/articles/proximal-hamstring-tendinopathy-in-runners/";

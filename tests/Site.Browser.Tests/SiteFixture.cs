@@ -97,3 +97,13 @@ public sealed class SiteInBrowser : ICollectionFixture<SiteFixture>
 {
     public const string Name = "site in a browser";
 }
+
+/// <summary>
+/// The same sample site in a second server and browser of its own, so that the theme's many page-by-page tests run
+/// beside the others instead of after them (xunit runs collections in parallel, the tests of one in turn).
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SiteInSecondBrowser : ICollectionFixture<SiteFixture>
+{
+    public const string Name = "site in a second browser";
+}

@@ -9,7 +9,7 @@ namespace Site.Browser.Tests;
 /// scrolling on the narrowest phones, a clean printout, a dark scheme as readable as the light one, and pages
 /// light enough for a mobile connection.
 /// </summary>
-[Collection(SiteInBrowser.Name)]
+[Collection(SiteInSecondBrowser.Name)]
 public sealed class ThemeTests(SiteFixture site)
 {
     private const int PhoneWidth = 390;
