@@ -57,7 +57,9 @@ public sealed class GenerateSearchIndex(BuildCache? cache = null) : IModule
             json.WriteEndObject();
         }
 
-        return ValueTask.FromResult(documents.Add(new Document(null, Path, Encoding.UTF8.GetString(stream.ToArray()))));
+        // Written as the UTF-8 the writer made: as text it would be decoded, encoded again to be written and
+        // parsed once more by ScanPages, which finds no links in it (its addresses sit in arrays).
+        return ValueTask.FromResult(documents.Add(new Document(null, Path, "") { Bytes = stream.ToArray() }));
     }
 
     // An entry keeps its stems joined, as the index writes them: one string, not several hundred, for each page
