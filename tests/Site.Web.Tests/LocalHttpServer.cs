@@ -90,8 +90,8 @@ public sealed class LocalHttpServer : IDisposable
 
                     break;
                 case var slow when slow.StartsWith("/slow-chain-", StringComparison.Ordinal):
-                    // Like /chain-N, but every answer takes 0.4 s: quick enough for each request, slow in sum.
-                    await Task.Delay(400);
+                    // Like /chain-N, but every answer takes 0.5 s: quick enough for each request, slow in sum.
+                    await Task.Delay(500);
                     var remaining = int.Parse(slow["/slow-chain-".Length..], System.Globalization.CultureInfo.InvariantCulture);
                     response.StatusCode = remaining == 0 ? 200 : 302;
                     if (remaining > 0)
