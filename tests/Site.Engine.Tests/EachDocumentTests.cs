@@ -29,6 +29,21 @@ public sealed class EachDocumentTests : IDisposable
     }
 
     [Fact]
+    public async Task OnlyWhere_runs_its_module_on_the_documents_the_test_accepts_and_passes_the_others_unchanged()
+    {
+        var pipeline = new Pipeline("articles")
+        {
+            Input = [new Produce("keep-a", "skip-b", "keep-c")],
+            Process = [new EachDocument(new OnlyWhere(d => d.Content.StartsWith("keep", StringComparison.Ordinal), new Shout()), new Suffix("!"))],
+        };
+
+        var result = await new Engine([pipeline]).RunAsync(new DiagnosticBag(), Path.Combine(_root, "unused"));
+
+        Assert.Equal(["KEEP-A!", "skip-b!", "KEEP-C!"], Of(result, "articles").Select(d => d.Content));
+        Assert.Contains(result.ModuleTimings, t => t.Key == "articles/Process/Shout+Suffix");
+    }
+
+    [Fact]
     public async Task A_failure_inside_a_chain_names_the_module_and_the_document_and_the_others_go_on()
     {
         var diagnostics = new DiagnosticBag();
