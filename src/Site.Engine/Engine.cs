@@ -137,5 +137,5 @@ public sealed class Engine
         return documents;
     }
 
-    private static string Name(IModule module) => module is INamedModule named ? named.Name : module.GetType().Name;
+    private static string Name(IModule module) => ModuleName.Of(module);
 }

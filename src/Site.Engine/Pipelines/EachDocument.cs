@@ -17,7 +17,7 @@ public sealed class EachDocument : PerDocumentModule, INamedModule
     {
         ArgumentNullException.ThrowIfNull(modules);
         _modules = [.. modules];
-        Name = string.Join('+', _modules.Select(m => m is INamedModule named ? named.Name : m.GetType().Name));
+        Name = string.Join('+', _modules.Select(ModuleName.Of));
     }
 
     /// <inheritdoc />
@@ -41,4 +41,15 @@ public interface INamedModule
 {
     /// <summary>The name shown in timings and messages.</summary>
     string Name { get; }
+}
+
+/// <summary>The name a module goes by in timings and messages.</summary>
+public static class ModuleName
+{
+    /// <summary>Its own name if it gives one (<see cref="INamedModule"/>), else its type's.</summary>
+    public static string Of(IModule module)
+    {
+        ArgumentNullException.ThrowIfNull(module);
+        return module is INamedModule named ? named.Name : module.GetType().Name;
+    }
 }

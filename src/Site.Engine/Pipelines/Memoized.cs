@@ -83,7 +83,7 @@ public sealed class MemoCache
 public sealed class Memoized(PerDocumentModule inner, MemoCache cache, Func<Document, BuildContext, string?> fingerprint) : PerDocumentModule, INamedModule
 {
     /// <inheritdoc />
-    public string Name { get; } = inner is INamedModule named ? named.Name : inner.GetType().Name;
+    public string Name { get; } = ModuleName.Of(inner);
 
     /// <inheritdoc />
     protected override IEnumerable<Document> Execute(Document document, BuildContext context)

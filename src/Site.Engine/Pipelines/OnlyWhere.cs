@@ -8,7 +8,7 @@ namespace Site.Engine.Pipelines;
 public sealed class OnlyWhere(Func<Document, bool> test, PerDocumentModule inner) : PerDocumentModule, INamedModule
 {
     /// <inheritdoc />
-    public string Name { get; } = inner is INamedModule named ? named.Name : inner.GetType().Name;
+    public string Name { get; } = ModuleName.Of(inner);
 
     /// <inheritdoc />
     protected override IEnumerable<Document> Execute(Document document, BuildContext context)
