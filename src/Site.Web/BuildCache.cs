@@ -5,8 +5,8 @@ namespace Site.Web;
 
 /// <summary>
 /// What <c>site serve</c> keeps from one build to the next so a save rebuilds only what it changed: each
-/// file's parse and Markdown rendering (by its text) and each page's render, check, scan and write (by a
-/// fingerprint of everything pages are made from). Production builds never use it.
+/// file's parse and Markdown rendering (by its text), each page's render, check, scan and write (by a
+/// fingerprint of everything pages are made from), and each content API answer. Production builds never use it.
 /// </summary>
 public sealed class BuildCache
 {
@@ -18,6 +18,15 @@ public sealed class BuildCache
 
     /// <summary>Pages rendered, checked, scanned and written, per page.</summary>
     public MemoCache Pages { get; } = new();
+
+    /// <summary>Content API answers written, per answer: an item's by its rendered document, a list's by the site fingerprint.</summary>
+    public MemoCache Answers { get; } = new();
+
+    /// <summary>What the link check found in each file, reused for a page that was not rendered again.</summary>
+    public Checks.CheckLinks.Memo Links { get; } = new();
+
+    /// <summary>Whether each address a content API answer links to resolved.</summary>
+    public Checks.CheckApiLinks.Memo ApiLinks { get; } = new();
 
     /// <summary>
     /// Item checks' findings, per content file, reused while the file's rendered document is the very one the last
@@ -41,7 +50,24 @@ public sealed class BuildCache
     /// <summary>Search-index entries by document: an unchanged file's document is not stemmed again.</summary>
     public System.Runtime.CompilerServices.ConditionalWeakTable<Engine.Document, object> SearchEntries { get; } = [];
 
-    internal IEnumerable<MemoCache> All => [Parsed, Rendered, Pages, Checked];
+    internal IEnumerable<MemoCache> All => [Parsed, Rendered, Pages, Answers, Checked];
+
+    /// <summary>
+    /// Forgets every result that stands for a file already in the output folder (pages, API answers): after a
+    /// failed build, or when the next build writes into a new staging folder, each of them is written again.
+    /// </summary>
+    internal void ForgetWritten()
+    {
+        Pages.Clear();
+        Answers.Clear();
+        Written = null;
+    }
+
+    /// <summary>
+    /// The output paths the last successful build wrote, or null when not known (before the first build, after a
+    /// failed one): an in-place build then lists the output folder to find what it must remove.
+    /// </summary>
+    internal HashSet<string>? Written { get; set; }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Document> _read = new(StringComparer.Ordinal);
     private IReadOnlyCollection<string>? _changed;

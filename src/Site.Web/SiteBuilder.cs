@@ -95,7 +95,7 @@ public static class SiteBuilder
 
                 if (!inPlace)
                 {
-                    cache.Pages.Clear(); // a reused page would not be in the new staging folder
+                    cache.ForgetWritten(); // a reused page would not be in the new staging folder
                 }
             }
 
@@ -128,7 +128,7 @@ public static class SiteBuilder
                 if (failed)
                 {
                     // Pages written in place by a failed build may not match any stored result: render all next time.
-                    cache.Pages.Clear();
+                    cache.ForgetWritten();
                 }
             }
 
@@ -138,7 +138,8 @@ public static class SiteBuilder
             {
                 if (!failed)
                 {
-                    RemoveStale(outputRoot, destinations);
+                    RemoveStale(outputRoot, destinations, cache!.Written);
+                    cache.Written = [.. destinations];
                 }
 
                 return Finish(failed ? 0 : destinations.Count);
@@ -160,7 +161,7 @@ public static class SiteBuilder
             {
                 diagnostics.Error(DiagnosticIds.FileAccess, null, refused, "Check that the folder is writable and the disk has space, then build again.");
                 Policy(suppressions);
-                cache?.Pages.Clear();
+                cache?.ForgetWritten();
                 return Finish(0);
             }
 
@@ -173,6 +174,7 @@ public static class SiteBuilder
             if (cache is not null)
             {
                 cache.InPlace = true;
+                cache.Written = [.. destinations];
             }
 
             return Finish(destinations.Count);
@@ -182,7 +184,7 @@ public static class SiteBuilder
             // A file that could not be read or written anywhere in the build (a disk that filled up, a folder made
             // read-only underneath it): the previous site stays, and the message names the path and the cause.
             folder?.Abandon();
-            cache?.Pages.Clear();
+            cache?.ForgetWritten();
             diagnostics.Error(DiagnosticIds.FileAccess, null, $"The build stopped: {ex.Message}", "Check that the disk has space and the folders are readable and writable, then build again; the previous site was left as it was.");
             reported = default;
             return Finish(0);
@@ -190,7 +192,7 @@ public static class SiteBuilder
         catch
         {
             folder?.Abandon();
-            cache?.Pages.Clear();
+            cache?.ForgetWritten();
             throw;
         }
         finally
@@ -254,8 +256,21 @@ public static class SiteBuilder
     }
 
     /// <summary>After an in-place build, removes the files of earlier builds that this one did not produce.</summary>
-    private static void RemoveStale(string root, IEnumerable<string> destinations)
+    /// <param name="previous">What the last build wrote, when known: only those files can be stale, so the output
+    /// folder is not listed (21,000 files at 10,000 articles).</param>
+    private static void RemoveStale(string root, List<string> destinations, HashSet<string>? previous)
     {
+        if (previous is not null)
+        {
+            var current = destinations.ToHashSet(StringComparer.Ordinal);
+            foreach (var stale in previous.Where(d => !current.Contains(d)))
+            {
+                File.Delete(Path.Combine(root, stale));
+            }
+
+            return;
+        }
+
         var produced = new HashSet<string>(destinations.Select(d => Path.GetFullPath(Path.Combine(root, d))), StringComparer.Ordinal)
         {
             Path.Combine(root, OutputFolder.MarkerName),

@@ -70,7 +70,7 @@ public static class SitePipelines
         ArgumentNullException.ThrowIfNull(pictures);
         var images = pictures.Sizes;
         var cache = options.Cache;
-        var checks = SiteChecks.Create(model, settings, origins, External(paths, options), today, facts, images);
+        var checks = SiteChecks.Create(model, settings, origins, External(paths, options), today, facts, images, options.Cache);
 
         // In site serve, a file whose text did not change is not parsed or rendered again.
         PerDocumentModule ByText(PerDocumentModule module, Engine.Pipelines.MemoCache? memo) =>
@@ -106,6 +106,20 @@ public static class SitePipelines
         }
 
         var api = new GenerateApi(settings, options.Now ?? DateTimeOffset.UtcNow, Environment.GetEnvironmentVariable("COMMIT_REF") ?? Environment.GetEnvironmentVariable("GITHUB_SHA"));
+        // In site serve, an answer is written again only when what it is made from changed: an item's answer by
+        // its rendered document (the same object while its file's text is unchanged) and the site fingerprint
+        // (every item's front matter, for the summaries it includes); a list's by the site fingerprint alone.
+        PerDocumentModule answers = new EachDocument(new RenderApiAnswers(api), new WriteEarly(options.WriteOutput));
+        if (cache is not null)
+        {
+            answers = new Memoized(answers, cache.Answers, (d, context) => d.Model switch
+            {
+                PendingItem item => context.Get(Modules.SiteKeys.Fingerprint) + "|" + cache.IdentityOf(item.Item),
+                PendingList => context.Get(Modules.SiteKeys.Fingerprint),
+                _ => null,
+            });
+        }
+
         return
         [
             .. contentPipelines,
@@ -131,7 +145,7 @@ public static class SitePipelines
             new(Api)
             {
                 Dependencies = [Html],
-                Process = options.Api ? [api, new EachDocument(new RenderApiAnswers(api), new WriteEarly(options.WriteOutput)), new GenerateApiChanges(), new WriteEarly(options.WriteOutput)] : [],
+                Process = options.Api ? [api, answers, new GenerateApiChanges(), new WriteEarly(options.WriteOutput)] : [],
             },
             new(Netlify)
             {

@@ -106,6 +106,36 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task A_body_edit_writes_one_api_answer_and_reuses_the_link_findings_of_pages_not_rendered_again()
+    {
+        await BuildBothAndCompare();
+        var answers = _cache.Answers.Misses;
+        Assert.True(answers > 20, $"the first build wrote only {answers} answers");
+        await BuildBothAndCompare();
+        Assert.Equal(0, _cache.Answers.Misses);
+        var files = _cache.Links.Reused;
+        Assert.True(files > 20, $"the link check reused the findings of only {files} files");
+
+        // One article's body: its page and its own answer are made again; lists show front matter only.
+        Edit(Article, t => t + "\nOne more paragraph about standing breaks.\n");
+        Assert.Equal(1, (await BuildBothAndCompare()).Rendered);
+        Assert.Equal(1, _cache.Answers.Misses);
+        Assert.Contains("standing breaks", File.ReadAllText(Path.Combine(_root, "serve", "api", "v1", "article", "sitting-at-work-with-hamstring-pain.json")), StringComparison.Ordinal);
+
+        // A heading another article links to (#what-causes-it) is renamed: only the edited page is rendered
+        // again, yet the unchanged page that links to it must be found broken, exactly as a fresh build finds it.
+        const string linked = "input/articles/proximal-hamstring-tendinopathy-in-runners.md";
+        Edit(linked, t => t.Replace("## What causes it?", "## What brings it on?", StringComparison.Ordinal));
+        var (rendered, broken) = await BuildBothAndCompare();
+        Assert.Equal(1, rendered);
+        Assert.Contains(broken.Diagnostics, d => d.Id == Diagnostics.DiagnosticIds.BrokenFragment && d.Location?.File == "input/articles/increasing-your-running-safely.md");
+
+        Edit(linked, t => t.Replace("## What brings it on?", "## What causes it?", StringComparison.Ordinal));
+        var (_, mended) = await BuildBothAndCompare();
+        Assert.DoesNotContain(mended.Diagnostics, d => d.Id == Diagnostics.DiagnosticIds.BrokenFragment);
+    }
+
+    [Fact]
     public async Task Item_checks_run_again_only_for_the_edited_file_or_when_the_rules_change()
     {
         await BuildBothAndCompare();

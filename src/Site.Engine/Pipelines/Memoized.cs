@@ -53,8 +53,9 @@ public sealed class MemoCache
     {
         if (_entries.TryGetValue(identity, out var found) && string.Equals(found.Fingerprint, fingerprint, StringComparison.Ordinal))
         {
-            entry = found with { Generation = Volatile.Read(ref _generation) };
-            _entries[identity] = entry;
+            // Marked used in place: a hit allocates nothing (10,000 of them at each save of a large site).
+            found.Generation = Volatile.Read(ref _generation);
+            entry = found;
             Interlocked.Increment(ref _hits);
             return true;
         }
@@ -69,7 +70,23 @@ public sealed class MemoCache
         Interlocked.Increment(ref _misses);
     }
 
-    internal sealed record Entry(string Fingerprint, Document[] Documents, ImmutableArray<Diagnostic> Diagnostics, int Generation);
+    internal sealed class Entry(string fingerprint, Document[] documents, ImmutableArray<Diagnostic> diagnostics, int generation)
+    {
+        public string Fingerprint { get; } = fingerprint;
+
+        public Document[] Documents { get; } = documents;
+
+        public ImmutableArray<Diagnostic> Diagnostics { get; } = diagnostics;
+
+        /// <summary>The last build that used it.</summary>
+        public int Generation
+        {
+            get => Volatile.Read(ref _generation);
+            set => Volatile.Write(ref _generation, value);
+        }
+
+        private int _generation = generation;
+    }
 }
 
 /// <summary>

@@ -9,7 +9,8 @@ namespace Site.Web.Checks;
 /// Every address on the site that a content API answer links to (items, pages, lists, schemas) leads to a
 /// file of the same build, like every other address the site publishes.
 /// </summary>
-public sealed class CheckApiLinks : ISiteCheck
+/// <param name="memo">In <c>site serve</c>: which addresses resolved in the last build, reused while the site has the same files.</param>
+public sealed class CheckApiLinks(CheckApiLinks.Memo? memo = null) : ISiteCheck
 {
     public ImmutableArray<string> Ids { get; } = [DiagnosticIds.BrokenLink];
 
@@ -17,9 +18,9 @@ public sealed class CheckApiLinks : ISiteCheck
     {
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(report);
-        var routes = new SiteRoutes(site.Files.Where(f => f.Destination is not null).Select(f => f.Destination!));
+        var routes = site.Routes;
         // Most addresses recur in many answers (the schemas, an author in every article): each is resolved once.
-        var resolves = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var resolves = memo?.For(routes) ?? new Dictionary<string, bool>(StringComparer.Ordinal);
         foreach (var file in site.Files)
         {
             foreach (var link in file.Get(MetadataKeys.ApiLinks) ?? [])
@@ -43,5 +44,24 @@ public sealed class CheckApiLinks : ISiteCheck
         }
 
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Whether each address resolved, kept from one build of <c>site serve</c> to the next.</summary>
+    public sealed class Memo
+    {
+        private SiteRoutes? _routes;
+        private Dictionary<string, bool> _resolves = new(StringComparer.Ordinal);
+
+        /// <summary>The answers to reuse with <paramref name="routes"/>: last build's when the files are the same.</summary>
+        internal Dictionary<string, bool> For(SiteRoutes routes)
+        {
+            if (_routes is null || !_routes.SameFiles(routes))
+            {
+                _resolves = new(StringComparer.Ordinal);
+            }
+
+            _routes = routes;
+            return _resolves;
+        }
     }
 }

@@ -16,7 +16,7 @@ namespace Site.Web.Checks;
 /// warns about duplicate ids; and, when an external checker is given, checks links to other sites. Each
 /// problem points at the Markdown line that wrote the link where there is one.
 /// </summary>
-public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, ExternalLinkChecker? external = null) : ISiteCheck
+public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, ExternalLinkChecker? external = null, CheckLinks.Memo? memo = null) : ISiteCheck
 {
     private HashSet<string> _unbuilt = [];
 
@@ -28,7 +28,7 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
         ArgumentNullException.ThrowIfNull(site);
         ArgumentNullException.ThrowIfNull(report);
         var files = site.Files.Where(d => d.Destination is not null).ToList();
-        var routes = new SiteRoutes(files.Select(f => f.Destination!));
+        var routes = site.Routes;
         // The addresses of items that could not be built: a link to one is not a second error (the item's own is).
         _unbuilt = site.Unbuilt.Select(d => ((ContentItem)d.Model!).Url).ToHashSet(StringComparer.Ordinal);
         var scans = new PageScan[files.Count];
@@ -41,46 +41,27 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
         }
 
         var root = new Uri(settings.BaseUrl + "/");
-        var externals = new ConcurrentBag<(string Url, Uri Target, Document Page, string PageUrl, string? Layout)>();
+        var reuse = memo?.Begin(routes, settings.BaseUrl, _unbuilt) ?? false;
+        var externals = new ConcurrentBag<ExternalLink>();
         var problems = new ConcurrentBag<LinkProblem>();
 
         Parallel.For(0, files.Count, i =>
         {
             var file = files[i];
-            var page = file.Model as SitePage;
-            var pageUrl = page?.Url ?? "/" + file.Destination;
-            var layout = page?.Layout;
-            var reported = new HashSet<string>(StringComparer.Ordinal);
-            var pageAddress = new Uri(root, pageUrl);
-            foreach (var id in scans[i].DuplicateIds.Distinct(StringComparer.Ordinal))
+            if (!reuse || memo!.Find(file, scans[i], scanByFile) is not { } findings)
             {
-                problems.Add(new LinkProblem(DiagnosticIds.DuplicateId, origins.Locate(file, "id=\"" + id + "\"", layout) with { Line = 0, Column = 0 }, pageUrl, $"The id '{id}' is used more than once on {{0}}, so links to #{id} are ambiguous.", "Give one of the headings a different title.") { Severity = Severity.Warning });
+                findings = CheckFile(file, scans[i], root, routes, scanByFile);
             }
 
-            foreach (var url in scans[i].Urls)
+            memo?.Keep(file, scans[i], findings);
+            foreach (var problem in findings.Problems)
             {
-                if (url.Length == 0 || !reported.Add(url))
-                {
-                    continue;
-                }
+                problems.Add(problem);
+            }
 
-                var target = LinkTarget.Resolve(url, pageAddress, root);
-                switch (target.Kind)
-                {
-                    case LinkKind.Mail or LinkKind.Phone when target.ContactProblem() is { } problem:
-                        problems.Add(new LinkProblem(DiagnosticIds.BadContactLink, origins.Locate(file, url, layout), pageUrl, $"The link '{url}' on {{0}} is malformed: {problem}", target.Kind == LinkKind.Mail ? "Write it as mailto:name@example.com." : "Write it as tel:+61255501234."));
-                        break;
-                    case LinkKind.External:
-                        externals.Add((url, target.Url!, file, pageUrl, layout));
-                        break;
-                    case LinkKind.Internal:
-                        if (CheckInternal(file, url, target, routes, scanByFile, pageUrl, layout) is { } broken)
-                        {
-                            problems.Add(broken);
-                        }
-
-                        break;
-                }
+            foreach (var link in findings.Externals)
+            {
+                externals.Add(link);
             }
         });
 
@@ -99,7 +80,7 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
                         problems.Add(new LinkProblem(DiagnosticIds.BadContactLink, link.Location, pageUrl, $"The link '{link.Url}' on {{0}} is malformed: {problem}", target.Kind == LinkKind.Mail ? "Write it as mailto:name@example.com." : "Write it as tel:+61255501234."));
                         break;
                     case LinkKind.External:
-                        externals.Add((link.Url, target.Url!, item, pageUrl, null));
+                        externals.Add(new(link.Url, target.Url!, item, pageUrl, null));
                         break;
                     case LinkKind.Internal:
                         if (CheckInternal(item, link.Url, target, routes, scanByFile, pageUrl, null, link.Location) is { } broken)
@@ -121,6 +102,51 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
         Report(report, all);
     }
 
+    /// <summary>What one file's links are found to be, and which pages' ids the finding relied on.</summary>
+    private Findings CheckFile(Document file, PageScan scan, Uri root, SiteRoutes routes, Dictionary<string, PageScan> scanByFile)
+    {
+        var page = file.Model as SitePage;
+        var pageUrl = page?.Url ?? "/" + file.Destination;
+        var layout = page?.Layout;
+        var reported = new HashSet<string>(StringComparer.Ordinal);
+        var pageAddress = new Uri(root, pageUrl);
+        var problems = new List<LinkProblem>();
+        var externals = new List<ExternalLink>();
+        var targets = new List<(string, PageScan)>();
+        foreach (var id in scan.DuplicateIds.Distinct(StringComparer.Ordinal))
+        {
+            problems.Add(new LinkProblem(DiagnosticIds.DuplicateId, origins.Locate(file, "id=\"" + id + "\"", layout) with { Line = 0, Column = 0 }, pageUrl, $"The id '{id}' is used more than once on {{0}}, so links to #{id} are ambiguous.", "Give one of the headings a different title.") { Severity = Severity.Warning });
+        }
+
+        foreach (var url in scan.Urls)
+        {
+            if (url.Length == 0 || !reported.Add(url))
+            {
+                continue;
+            }
+
+            var target = LinkTarget.Resolve(url, pageAddress, root);
+            switch (target.Kind)
+            {
+                case LinkKind.Mail or LinkKind.Phone when target.ContactProblem() is { } problem:
+                    problems.Add(new LinkProblem(DiagnosticIds.BadContactLink, origins.Locate(file, url, layout), pageUrl, $"The link '{url}' on {{0}} is malformed: {problem}", target.Kind == LinkKind.Mail ? "Write it as mailto:name@example.com." : "Write it as tel:+61255501234."));
+                    break;
+                case LinkKind.External:
+                    externals.Add(new(url, target.Url!, file, pageUrl, layout));
+                    break;
+                case LinkKind.Internal:
+                    if (CheckInternal(file, url, target, routes, scanByFile, pageUrl, layout, targets: targets) is { } broken)
+                    {
+                        problems.Add(broken);
+                    }
+
+                    break;
+            }
+        }
+
+        return new Findings([.. problems], [.. externals], [.. targets]);
+    }
+
     /// <summary>
     /// The scan ScanPages kept, or a fresh one for a file no pipeline scanned. A file written early without a scan
     /// (an answer of the content API, whose links CheckApiLinks checks) has no text left to scan.
@@ -133,7 +159,8 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
     }
 
     /// <param name="at">Where the link is written, when known; otherwise it is looked for in the page's sources.</param>
-    private LinkProblem? CheckInternal(Document file, string url, LinkTarget target, SiteRoutes routes, Dictionary<string, PageScan> scans, string pageUrl, string? layout, SourceLocation? at = null)
+    /// <param name="targets">Where to note each page whose ids a #fragment was looked up in.</param>
+    private LinkProblem? CheckInternal(Document file, string url, LinkTarget target, SiteRoutes routes, Dictionary<string, PageScan> scans, string pageUrl, string? layout, SourceLocation? at = null, List<(string, PageScan)>? targets = null)
     {
         var resolved = routes.Resolve(target.Path!);
         if (resolved is null && _unbuilt.Contains(target.Path!))
@@ -153,6 +180,11 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
             {
                 Key = target.Path,
             };
+        }
+
+        if (target.Fragment is { Length: > 0 } && resolved.EndsWith(".html", StringComparison.Ordinal))
+        {
+            targets?.Add((resolved, scans[resolved]));
         }
 
         if (target.Fragment is { Length: > 0 } fragment && resolved.EndsWith(".html", StringComparison.Ordinal) && !scans[resolved].Ids.Contains(fragment))
@@ -187,7 +219,7 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
     }
 
     /// <summary>A link problem before it is grouped; <see cref="Message"/> has a {0} where the page list goes.</summary>
-    private sealed record LinkProblem(string Id, SourceLocation Location, string PageUrl, string Message, string? Help)
+    internal sealed record LinkProblem(string Id, SourceLocation Location, string PageUrl, string Message, string? Help)
     {
         public Severity Severity { get; init; } = Severity.Error;
 
@@ -195,7 +227,7 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
         public string? Key { get; init; }
     }
 
-    private async Task<IEnumerable<LinkProblem>> CheckExternal(List<(string Url, Uri Target, Document Page, string PageUrl, string? Layout)> links, CancellationToken cancellationToken)
+    private async Task<IEnumerable<LinkProblem>> CheckExternal(List<ExternalLink> links, CancellationToken cancellationToken)
     {
         var results = await external!.CheckAsync(links.Select(l => l.Target).Distinct(), cancellationToken).ConfigureAwait(false);
         return links
@@ -204,5 +236,62 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
             .Select(x => x.Result.Status == ExternalStatus.Broken
                 ? new LinkProblem(DiagnosticIds.BrokenExternalLink, origins.Locate(x.Link.Page, x.Link.Url, x.Link.Layout), x.Link.PageUrl, $"The external link '{x.Link.Url}' on {{0}} is broken: {x.Result.Reason}.", "Update or remove the link.")
                 : new LinkProblem(DiagnosticIds.UnverifiedExternalLink, origins.Locate(x.Link.Page, x.Link.Url, x.Link.Layout), x.Link.PageUrl, $"The external link '{x.Link.Url}' on {{0}} could not be verified: {x.Result.Reason}.", "Open it in a browser; if it works, nothing needs fixing.") { Severity = Severity.Warning });
+    }
+
+    /// <summary>A link to another site, checked only when the build checks external links.</summary>
+    internal sealed record ExternalLink(string Url, Uri Target, Document Page, string PageUrl, string? Layout);
+
+    /// <summary>One file's findings, and the pages (with the scan seen then) whose ids its #fragments were looked up in.</summary>
+    internal sealed record Findings(LinkProblem[] Problems, ExternalLink[] Externals, (string File, PageScan Scan)[] Targets);
+
+    /// <summary>
+    /// What the check found in each file in the last build of <c>site serve</c>. A file's findings are reused while
+    /// it is the very same document with the same scan (its page was not rendered again), the site has the same
+    /// files, base URL and unbuilt items, and every page its #fragments pointed into has the same scan.
+    /// </summary>
+    public sealed class Memo
+    {
+        private SiteRoutes? _routes;
+        private string? _baseUrl;
+        private HashSet<string> _unbuilt = [];
+        private ConcurrentDictionary<Document, (PageScan Scan, Findings Findings)> _last = new(ReferenceEqualityComparer.Instance);
+        private ConcurrentDictionary<Document, (PageScan Scan, Findings Findings)> _next = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>Files whose findings were reused in the last build.</summary>
+        public int Reused => _reused;
+
+        private int _reused;
+
+        /// <summary>Starts a build's check; true when the last build's findings may be reused.</summary>
+        internal bool Begin(SiteRoutes routes, string baseUrl, HashSet<string> unbuilt)
+        {
+            var same = _routes is not null && _routes.SameFiles(routes) && _baseUrl == baseUrl && _unbuilt.SetEquals(unbuilt);
+            (_routes, _baseUrl, _unbuilt) = (routes, baseUrl, [.. unbuilt]);
+            _last = same ? _next : new(ReferenceEqualityComparer.Instance);
+            _next = new(ReferenceEqualityComparer.Instance);
+            _reused = 0;
+            return same;
+        }
+
+        internal Findings? Find(Document file, PageScan scan, Dictionary<string, PageScan> scans)
+        {
+            if (!_last.TryGetValue(file, out var last) || !ReferenceEquals(last.Scan, scan))
+            {
+                return null;
+            }
+
+            foreach (var (target, seen) in last.Findings.Targets)
+            {
+                if (!scans.TryGetValue(target, out var now) || !ReferenceEquals(now, seen))
+                {
+                    return null;
+                }
+            }
+
+            Interlocked.Increment(ref _reused);
+            return last.Findings;
+        }
+
+        internal void Keep(Document file, PageScan scan, Findings findings) => _next[file] = (scan, findings);
     }
 }

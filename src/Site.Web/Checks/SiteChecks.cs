@@ -13,7 +13,8 @@ public static class SiteChecks
     /// <param name="today">The build's day in the clinic's time zone, for review dates (default: today in UTC).</param>
     /// <param name="facts">Where measurements for the build report go (reading grades).</param>
     /// <param name="images">Finds the picture files items use; without it, picture files are not checked.</param>
-    public static ImmutableArray<ICheck> Create(Model.ContentModel model, SiteSettings settings, LinkOrigins origins, ExternalLinkChecker? external, DateOnly? today = null, BuildFacts? facts = null, ImageSizes? images = null) =>
+    /// <param name="cache">In <c>site serve</c>: what the link checks found in the last build, reused where nothing it depends on changed.</param>
+    public static ImmutableArray<ICheck> Create(Model.ContentModel model, SiteSettings settings, LinkOrigins origins, ExternalLinkChecker? external, DateOnly? today = null, BuildFacts? facts = null, ImageSizes? images = null, BuildCache? cache = null) =>
     [
         new CheckPlaceholders(model, origins),
         new CheckUnrenderedMarkdown(origins),
@@ -26,9 +27,9 @@ public static class SiteChecks
         new CheckRawHtml(),
         new CheckDisclaimer(settings),
         new CheckBookingLink(),
-        new CheckLinks(settings, origins, external),
+        new CheckLinks(settings, origins, external, cache?.Links),
         new CheckSeo(settings, origins),
-        new CheckApiLinks(),
+        new CheckApiLinks(cache?.ApiLinks),
         new CheckReadability(settings, origins) { Facts = facts },
         new CheckClinicalReview(settings, today ?? DateOnly.FromDateTime(DateTime.UtcNow)),
     ];
