@@ -91,7 +91,7 @@ public sealed class GenerateApi(SiteSettings settings, DateTimeOffset builtAt, s
                     .OrderBy(g => g.Key, StringComparer.Ordinal);
                 foreach (var topic in topics)
                 {
-                    var list = topic.Select(t => t.Item).Distinct().ToList();
+                    var list = topic.Select(t => t.Item).Distinct<ContentItem>(ReferenceEqualityComparer.Instance).ToList(); // by reference: a record's own hash reads every field
                     var name = topic.First().Name;
                     result.Add(Answer(TopicPath(topic.Key), (json, links) => WriteList(json, links, kind, list, 1, 1, list.Count, topic: name)));
                     topicsFound.Add((name, topic.Key, list.Count));
