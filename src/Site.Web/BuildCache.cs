@@ -34,11 +34,11 @@ public sealed class BuildCache
     /// </summary>
     public MemoCache Checked { get; } = new();
 
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Document, string> _identities = [];
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, string> _identities = [];
     private long _nextIdentity;
 
-    /// <summary>A key that stays the same exactly as long as the document object is the same one.</summary>
-    internal string IdentityOf(Document document) =>
+    /// <summary>A key that stays the same exactly as long as the object (a document, a parsed item) is the same one.</summary>
+    internal string IdentityOf(object document) =>
         _identities.GetValue(document, _ => Interlocked.Increment(ref _nextIdentity).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>

@@ -102,7 +102,9 @@ public static class SitePipelines
         PerDocumentModule pages = new EachDocument(new AddStructuredData(), new RenderPages(theme, settings, SiteView.From(settings, today), options.Preview ? "noindex" : null, pictures), new RunPageChecks(checks.OfType<IPageCheck>()), new ScanPages(), new WriteEarly(options.WriteOutput));
         if (cache is not null)
         {
-            pages = new Memoized(pages, cache.Pages, ComputeFingerprint.Of);
+            // An item's page also goes with its parse (the same object while the file's text is unchanged): an
+            // edit that leaves the HTML as it was (a blank line) still moves the lines its findings point at.
+            pages = new Memoized(pages, cache.Pages, (d, context) => ComputeFingerprint.Of(d, context) + (d.Model is Rendering.SitePage { Item: { } item } ? "|" + cache.IdentityOf(item) : ""));
         }
 
         var api = new GenerateApi(settings, options.Now ?? DateTimeOffset.UtcNow, Environment.GetEnvironmentVariable("COMMIT_REF") ?? Environment.GetEnvironmentVariable("GITHUB_SHA"));

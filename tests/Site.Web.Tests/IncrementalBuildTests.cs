@@ -136,6 +136,23 @@ public sealed class IncrementalBuildTests : IDisposable
     }
 
     [Fact]
+    public async Task An_edit_that_leaves_the_html_as_it_was_still_moves_the_line_a_finding_points_at()
+    {
+        // As a warning, the broken link leaves the build successful, so serve keeps its pages for the next one.
+        Edit("input/site.yml", t => t + "diagnostics:\n  SITE2001: warning\n");
+        Edit(Article, t => t + "\nSee [the missing page](/no-such-page/).\n");
+        var (_, before) = await BuildBothAndCompare();
+        var broken = Assert.Single(before.Diagnostics, d => d.Id == Diagnostics.DiagnosticIds.BrokenLink);
+
+        // A blank line above the link: the page's HTML is the same, but the link is one line further down, and the
+        // served build must say so, as a fresh build does (the diagnostics are compared whole).
+        Edit(Article, t => t.Replace("\nSee [the missing page]", "\n\nSee [the missing page]", StringComparison.Ordinal));
+        var (rendered, after) = await BuildBothAndCompare();
+        Assert.Equal(1, rendered);
+        Assert.Equal(broken.Location!.Line + 1, Assert.Single(after.Diagnostics, d => d.Id == Diagnostics.DiagnosticIds.BrokenLink).Location!.Line);
+    }
+
+    [Fact]
     public async Task Item_checks_run_again_only_for_the_edited_file_or_when_the_rules_change()
     {
         await BuildBothAndCompare();
