@@ -182,20 +182,20 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
             };
         }
 
-        if (target.Fragment is { Length: > 0 } && resolved.EndsWith(".html", StringComparison.Ordinal))
+        if (target.Fragment is { Length: > 0 } fragment && resolved.EndsWith(".html", StringComparison.Ordinal))
         {
-            targets?.Add((resolved, scans[resolved]));
-        }
-
-        if (target.Fragment is { Length: > 0 } fragment && resolved.EndsWith(".html", StringComparison.Ordinal) && !scans[resolved].Ids.Contains(fragment))
-        {
-            var closest = Suggest.Closest(fragment, scans[resolved].Ids);
-            return new LinkProblem(
-                DiagnosticIds.BrokenFragment,
-                at ?? origins.Locate(file, url, layout),
-                pageUrl,
-                $"The link '{url}' on {{0}} points to a part of the page called '#{fragment}', which does not exist.",
-                closest is null ? "Link to a heading that exists on that page, or drop the #part." : $"Did you mean '#{closest}'?");
+            var ids = scans[resolved];
+            targets?.Add((resolved, ids));
+            if (!ids.Ids.Contains(fragment))
+            {
+                var closest = Suggest.Closest(fragment, ids.Ids);
+                return new LinkProblem(
+                    DiagnosticIds.BrokenFragment,
+                    at ?? origins.Locate(file, url, layout),
+                    pageUrl,
+                    $"The link '{url}' on {{0}} points to a part of the page called '#{fragment}', which does not exist.",
+                    closest is null ? "Link to a heading that exists on that page, or drop the #part." : $"Did you mean '#{closest}'?");
+            }
         }
 
         return null;
