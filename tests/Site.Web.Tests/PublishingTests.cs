@@ -242,7 +242,7 @@ public class SearchIndexTests
     [InlineData("stress", "stress")]
     [InlineData("runner's", "runner")]
     public void Plurals_and_case_fold_to_one_stem(string word, string stem) =>
-        Assert.Equal(stem, Assert.Single(Modules.Feeds.SearchText.Stems(word)));
+        Assert.Equal(stem, Assert.Single(Content.SearchText.Stems(word)));
 
     [Fact]
     public async Task The_index_lists_every_searchable_kind_with_title_stems_in_model_order()

@@ -40,8 +40,8 @@ public static class MetadataKeys
     /// <summary>Raw HTML written in the Markdown, with where each piece starts, for the raw-HTML check.</summary>
     public static readonly MetadataKey<IReadOnlyList<SourceHtml>> RawHtml = new("raw-html");
 
-    /// <summary>The body's words as UTF-8 text, for the search index.</summary>
-    public static readonly MetadataKey<byte[]> PlainText = new("plain-text");
+    /// <summary>The body's distinct word stems, sorted and joined by spaces, as UTF-8: for the search index.</summary>
+    public static readonly MetadataKey<byte[]> BodyStems = new("body-stems");
 
     /// <summary>The front-matter text as written; <c>site serve</c> fingerprints the site by it.</summary>
     public static readonly MetadataKey<string> FrontMatter = new("front-matter");

@@ -42,8 +42,10 @@ public sealed record Crumb(string Name, string Url);
 
 /// <summary>
 /// Everything needed to render one HTML page: which layout, the facts for its head and breadcrumbs, and the
-/// view object the layout reads under <see cref="DataName"/>. The view is built on first use: in site serve
-/// most pages keep last build's render and never need theirs.
+/// view object the layout reads under <see cref="DataName"/>. The view is built when the page is rendered, and
+/// not kept: in site serve most pages keep last build's render and never need theirs, and in a build the page
+/// pass's input still holds every page until the pass ends, so a kept view (an article's body as text) would
+/// stay in memory for the whole site at once.
 /// </summary>
 public sealed record SitePage(
     string Layout,
@@ -54,7 +56,7 @@ public sealed record SitePage(
     ImmutableArray<Crumb> Breadcrumbs,
     DateOnly? LastModified,
     string DataName,
-    Lazy<object> Data)
+    Func<object> Data)
 {
     /// <summary>Whether search engines should index it (the 404 page is not).</summary>
     public bool Indexable { get; init; } = true;
@@ -74,7 +76,7 @@ public sealed record SitePage(
     /// <summary>The output file for <see cref="Url"/> under clean-URL rules.</summary>
     public string Destination => Url.EndsWith('/') ? Url.TrimStart('/') + "index.html" : Url.TrimStart('/');
 
-    private static readonly Lazy<object> Dropped = new(() => throw new InvalidOperationException("A page's view is dropped once the page is rendered."));
+    private static readonly Func<object> Dropped = () => throw new InvalidOperationException("A page's view is dropped once the page is rendered.");
 
     /// <summary>
     /// The page without its view and JSON-LD, once it is rendered: the checks and the sitemap read only its head

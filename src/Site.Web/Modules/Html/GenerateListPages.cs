@@ -30,7 +30,7 @@ public sealed class GenerateListPages(ContentModel model) : IModule
             .SelectMany(k => index.Graph.ItemsOf(k.Name)).Select(d => (DateOnly?)IndexContent.Modified(ContentGraph.Item(d))));
 
         Add(new SitePage("home", "home", "/", settings.Name, settings.Description, [home], newest, "list",
-            View(() => new SiteListView(settings.Name, settings.Description))));
+            () => new SiteListView(settings.Name, settings.Description)));
 
         foreach (var kind in model.Kinds.Where(k => k.ListPage is not null))
         {
@@ -45,8 +45,8 @@ public sealed class GenerateListPages(ContentModel model) : IModule
                 var title = n == 1 ? list.Title : $"{list.Title}, page {n} of {pageCount}";
                 var description = Fill(list.Description ?? (list.Intro.Length > 0 ? list.Intro : $"{list.Title} at {{site}}."), settings.Name, n, pageCount);
                 Add(new SitePage(list.Layout, "list", PageUrl(list, n), title, description, [home, new(list.Title, list.Url)], Newest(shown), "list",
-                    View(() => new ItemListView(kind.Name, title, list.Intro, views.Cards(shown), number, pageCount,
-                        number > 1 ? PageUrl(list, number - 1) : null, number < pageCount ? PageUrl(list, number + 1) : null))));
+                    () => new ItemListView(kind.Name, title, list.Intro, views.Cards(shown), number, pageCount,
+                        number > 1 ? PageUrl(list, number - 1) : null, number < pageCount ? PageUrl(list, number + 1) : null)));
             }
         }
 
@@ -69,7 +69,7 @@ public sealed class GenerateListPages(ContentModel model) : IModule
             ImmutableArray<Crumb> crumbs = [home, topicsCrumb, new(name, url)];
             topicIndex.Add((name, url, shown.Count, shown.Count == 1 ? kind.Label.ToLowerInvariant() : kind.Plural.ToLowerInvariant()));
             Add(new SitePage(field.TaxonomyLayout, "tag", url, title, Fill(field.TaxonomyDescription.Replace("{value}", name, StringComparison.Ordinal), settings.Name, 1, 1), crumbs, Newest(shown), "list",
-                View(() => new ItemListView(kind.Name, title, intro, views.Cards(shown), 1, 1, null, null))));
+                () => new ItemListView(kind.Name, title, intro, views.Cards(shown), 1, 1, null, null)));
         }
 
         // The index of topics: every topic page, by name, with how many items each lists.
@@ -78,16 +78,16 @@ public sealed class GenerateListPages(ContentModel model) : IModule
             const string topicsTitle = "Topics";
             Add(new SitePage("list", "topics", topicsCrumb.Url, topicsTitle, $"Every topic {settings.Name} writes about, and how much there is to read on each.",
                 [home, topicsCrumb], newest, "list",
-                View(() => new ItemListView("topics", topicsTitle, "Every topic we write about, with how much there is to read on each.",
-                    [.. topicIndex.OrderBy(t => t.Name, StringComparer.Create(CultureInfo.InvariantCulture, ignoreCase: true)).Select(TopicCard)], 1, 1, null, null))));
+                () => new ItemListView("topics", topicsTitle, "Every topic we write about, with how much there is to read on each.",
+                    [.. topicIndex.OrderBy(t => t.Name, StringComparer.Create(CultureInfo.InvariantCulture, ignoreCase: true)).Select(TopicCard)], 1, 1, null, null)));
         }
 
         Add(new SitePage("search", "search", "/search/", "Search", $"Search the {settings.Name} articles and condition guides.",
             [home, new("Search", "/search/")], newest, "list",
-            View(() => new SiteListView("Search", "Every article and condition guide on this site."))));
+            () => new SiteListView("Search", "Every article and condition guide on this site.")));
 
         Add(new SitePage("404", "404", "/404.html", "Page not found", "The page you were looking for is not here.",
-            [home], null, "list", View(() => new SiteListView("Page not found", "")))
+            [home], null, "list", () => new SiteListView("Page not found", ""))
         {
             Indexable = false,
         });
@@ -118,8 +118,6 @@ public sealed class GenerateListPages(ContentModel model) : IModule
         .Replace("{site}", site, StringComparison.Ordinal)
         .Replace("{page}", page.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
         .Replace("{pages}", pages.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
-
-    private static Lazy<object> View(Func<object> build) => new(build);
 
     /// <summary>Page <paramref name="n"/> of a list: its own address, then <c>page/2/</c>, <c>page/3/</c>...</summary>
     public static string PageUrl(ListPage list, int n)

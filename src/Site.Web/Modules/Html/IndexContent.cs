@@ -86,7 +86,7 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
             var shown = kind.ModifiedBy.SelectMany(m => index.Graph.ReferencesTo(item)
                 .Where(r => r.Field.Name == m.Field && ContentGraph.Item(r.Item).KindName == m.Kind)
                 .Select(r => Modified(ContentGraph.Item(r.Item))));
-            result.Add(PageFor(document, new SitePage(kind.Layout, kind.Name, item.Url, item.Title, item.Description, crumbs, Newest(shown.Append(Modified(item))), "item", new Lazy<object>(() => index.ItemViews.Page(document)))
+            result.Add(PageFor(document, new SitePage(kind.Layout, kind.Name, item.Url, item.Title, item.Description, crumbs, Newest(shown.Append(Modified(item))), "item", () => index.ItemViews.Page(document))
             {
                 Booking = Booking(index, item) ?? clinicBooking,
                 Item = item,

@@ -58,7 +58,7 @@ public sealed class RenderPages(ThemeTemplates theme, SiteSettings settings, Sit
             ["booking"] = page.Booking ?? BookingView.ForClinic(settings, []),
             ["disclaimer"] = new LinkView(settings.Disclaimer.Text, $"/{settings.Disclaimer.Page}/"),
             ["collections"] = context.Get(SiteKeys.Index).ItemViews.Collections,
-            [page.DataName] = page.Data.Value,
+            [page.DataName] = page.Data(),
         };
 
         var shown = document.Source ?? page.Url;

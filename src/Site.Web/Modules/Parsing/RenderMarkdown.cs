@@ -90,15 +90,18 @@ public sealed class RenderMarkdown(MarkdownPipeline markdown, Images.PicturePlan
         var rendered = parsed.ToHtml(markdown);
         // The syntax tree is several times the size of the text; nothing after this module reads it, and a
         // 10,000-article site must not keep 10,000 of them alive.
-        // The body and its words are kept as UTF-8 until a page, feed or the search index needs them: half the
-        // memory of strings, which a 10,000-article site holds for the whole build.
-        yield return (document with { Content = "" })
+        // The body is kept as UTF-8 until a page, feed or the API needs it: half the memory of a string, which a
+        // 10,000-article site holds for the whole build. Of its words the search index needs only the distinct
+        // stems, so only they are kept, and only for kinds the model lists in search.
+        var result = (document with { Content = "" })
             .Without(MetadataKeys.Markdown)
             .With(MetadataKeys.Links, links)
             .With(MetadataKeys.WordCount, words)
-            .With(MetadataKeys.PlainText, System.Text.Encoding.UTF8.GetBytes(text.ToString()))
             .With(MetadataKeys.Body, System.Text.Encoding.UTF8.GetBytes(rendered))
             .With(MetadataKeys.RawHtml, (IReadOnlyList<SourceHtml>?)html ?? []);
+        yield return document.Model is Content.ContentItem item && item.Kind.Has(Model.Listings.Search)
+            ? result.With(MetadataKeys.BodyStems, Content.SearchText.DistinctStems(text.ToString()))
+            : result;
     }
 
     private static string LinkText(ContainerInline link) =>
