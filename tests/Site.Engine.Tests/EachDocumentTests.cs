@@ -72,6 +72,23 @@ public sealed class EachDocumentTests : IDisposable
         Assert.All(Of(result, "pages"), d => Assert.True(d.Written && d.Content.Length == 0 && d.Bytes is null));
     }
 
+    [Theory]
+    [InlineData(131_071)] // the emoji's two halves fall on either side of the first slice's end
+    [InlineData(131_072)]
+    [InlineData(400_000)]
+    public async Task A_long_page_is_written_as_the_utf8_of_its_whole_text(int before)
+    {
+        // Long pages are encoded a slice at a time; characters outside the basic plane are two UTF-16 units, and
+        // cutting between them must not turn either into a replacement character.
+        var text = new string('a', before) + "\U0001F600 é " + new string('b', 300_000) + "\U0001F600";
+        var docs = ImmutableArray.Create(new Document("input/long.md", "long/index.html", text));
+        var pipeline = new Pipeline("pages") { Input = [new Given(docs)], Process = [new WriteEarly(write: true)], Output = [new WriteFiles()] };
+
+        await new Engine([pipeline]).RunAsync(new DiagnosticBag(), _root);
+
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(text), File.ReadAllBytes(Path.Combine(_root, "long", "index.html")));
+    }
+
     [Fact]
     public async Task Two_early_written_documents_for_one_path_are_still_an_error_naming_both()
     {

@@ -110,17 +110,33 @@ public sealed class WriteFiles : IModule
             return;
         }
 
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8NoBom.GetMaxByteCount(document.Content.Length));
+        // Text is encoded a slice at a time into one small pooled buffer: a page listing thousands of items (millions
+        // of characters) would otherwise need a buffer three times its length, which the pool would then keep.
+        var chars = document.Content.AsSpan();
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Utf8NoBom.GetMaxByteCount(Math.Min(chars.Length, Slice)));
         try
         {
-            var length = Utf8NoBom.GetBytes(document.Content, buffer);
-            RandomAccess.Write(handle, buffer.AsSpan(0, length), 0);
+            var encoder = Utf8NoBom.GetEncoder();
+            long offset = 0;
+            do
+            {
+                var take = Math.Min(chars.Length, Slice);
+                // A surrogate pair cut by the slice's end waits in the encoder for the next slice.
+                encoder.Convert(chars[..take], buffer, flush: take == chars.Length, out var used, out var length, out _);
+                RandomAccess.Write(handle, buffer.AsSpan(0, length), offset);
+                offset += length;
+                chars = chars[used..];
+            }
+            while (!chars.IsEmpty);
         }
         finally
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>How many characters are encoded at a time: most pages fit in one slice.</summary>
+    private const int Slice = 1 << 17;
 
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 

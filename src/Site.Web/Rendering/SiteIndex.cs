@@ -59,6 +59,12 @@ public sealed class SiteIndex(SiteSettings settings, ContentModel model, IEnumer
     /// <summary>The model-driven views of items, shared by every page of the build.</summary>
     public ItemViews ItemViews => LazyInitializer.EnsureInitialized(ref _itemViews, () => new ItemViews(this));
 
+    /// <summary>
+    /// Drops the views once every page is rendered: only layouts read them, and the cards they keep (every item's,
+    /// some twice) would otherwise stay to the end of the build. A later read builds them again.
+    /// </summary>
+    public void ReleaseViews() => Volatile.Write(ref _itemViews, null);
+
     public static Entry<T> EntryOf<T>(Document document) where T : ContentItem
     {
         ArgumentNullException.ThrowIfNull(document);

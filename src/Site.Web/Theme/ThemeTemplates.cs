@@ -137,9 +137,20 @@ public sealed class ThemeTemplates
         return context;
     }
 
+    /// <summary>The longest page, in characters, whose context is reused; about eight times an article page.</summary>
+    private const int LongestPooledOutput = 1 << 19;
+
     private void Return(TemplateContext context)
     {
         context.PopGlobal();
+        // A context's output keeps the capacity of the longest page it rendered. One that rendered a page listing
+        // thousands of items (11 million characters at 10,000 articles) is let go rather than kept, with its
+        // buffer, to the end of the build.
+        if (context.Output is StringBuilderOutput { Builder.Capacity: > LongestPooledOutput })
+        {
+            return;
+        }
+
         _contexts.Add(context);
     }
 
