@@ -81,6 +81,7 @@ public static class SiteBuilder
 
         var outputRoot = inPlace ? Path.GetFullPath(paths.Output) : folder?.Staging ?? Path.Combine(Path.GetTempPath(), "site-check-unused");
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(options.Now ?? DateTimeOffset.UtcNow, settings.TimeZone).DateTime);
+        BodyStore? bodies = null;
         try
         {
             // Inside the try from here on: whatever fails, the lock on the output folder is released below.
@@ -102,7 +103,11 @@ public static class SiteBuilder
             facts.Today = today;
             facts.Settings = settings;
             var encoder = new Images.ImageEncoder(SitePipelines.ImageCache(paths, options));
-            var engine = new Engine.Engine(SitePipelines.Create(paths, model, settings, theme, assets, options, today, pictures, encoder, inputs, facts)) { Progress = options.Progress };
+            // A one-off build keeps rendered bodies in a file beside its staging folder until they are used; site
+            // serve keeps them in memory with the rest of its cache (its documents outlive the build, the store would
+            // not), and site check writes nowhere.
+            bodies = folder is null || cache is not null ? null : BodyStore.TryCreate(Path.GetDirectoryName(Path.GetFullPath(folder.Staging))!);
+            var engine = new Engine.Engine(SitePipelines.Create(paths, model, settings, theme, assets, options, today, pictures, encoder, inputs, facts, bodies)) { Progress = options.Progress };
             var result = await engine.RunAsync(diagnostics, outputRoot, cancellationToken).ConfigureAwait(false);
             facts.ImagesEncoded = encoder.Encoded;
             facts.ImagesReused = encoder.Reused;
@@ -197,6 +202,7 @@ public static class SiteBuilder
         }
         finally
         {
+            bodies?.Dispose();
             folder?.Dispose();
             inPlaceLock?.Dispose();
         }

@@ -59,7 +59,8 @@ public static class SitePipelines
 
     /// <param name="pictures">How photos are resized; the theme's picture function shares it.</param>
     /// <param name="encoder">Makes the resized photos, through the cache.</param>
-    public static IReadOnlyList<Pipeline> Create(SitePaths paths, ContentModel model, SiteSettings settings, ThemeTemplates theme, AssetManifest assets, BuildOptions options, DateOnly today, PicturePlan pictures, ImageEncoder encoder, string inputs = "", BuildFacts? facts = null)
+    /// <param name="bodies">Where a one-off build keeps rendered bodies until they are used; null keeps them in memory.</param>
+    public static IReadOnlyList<Pipeline> Create(SitePaths paths, ContentModel model, SiteSettings settings, ThemeTemplates theme, AssetManifest assets, BuildOptions options, DateOnly today, PicturePlan pictures, ImageEncoder encoder, string inputs = "", BuildFacts? facts = null, BodyStore? bodies = null)
     {
         ArgumentNullException.ThrowIfNull(paths);
         ArgumentNullException.ThrowIfNull(options);
@@ -89,7 +90,7 @@ public static class SitePipelines
             [
                 new EachDocument(
                     ByText(new ParseContent(markdown, kind), cache?.Parsed),
-                    new OnlyWhere(published.Keeps, ByText(new RenderMarkdown(markdown, pictures), cache?.Rendered)),
+                    new OnlyWhere(published.Keeps, ByText(new RenderMarkdown(markdown, pictures, bodies), cache?.Rendered)),
                     new OnlyWhere(published.Keeps, Checked(new RunItemChecks(checks.OfType<IItemCheck>())))),
                 published,
             ],

@@ -14,8 +14,8 @@ public static class MetadataKeys
     /// <summary>The parsed Markdown, from ParseContent to RenderMarkdown, then dropped.</summary>
     public static readonly MetadataKey<MarkdownDocument> Markdown = new("markdown");
 
-    /// <summary>The rendered body as UTF-8.</summary>
-    public static readonly MetadataKey<byte[]> Body = new("body");
+    /// <summary>The rendered body as UTF-8, in memory or in the build's body store.</summary>
+    public static readonly MetadataKey<Content.StoredBody> Body = new("body");
 
     public static readonly MetadataKey<int> WordCount = new("word-count");
 

@@ -11,15 +11,15 @@ namespace Site.Web.Rendering;
 /// A content item with its rendered body, as the page builders use it. A class, not a record: entries are
 /// compared by identity, since value equality would hash whole article bodies in every set and Distinct.
 /// </summary>
-public sealed class Entry<T>(T item, byte[] body, int wordCount, Document document) where T : ContentItem
+public sealed class Entry<T>(T item, StoredBody body, int wordCount, Document document) where T : ContentItem
 {
     public T Item { get; } = item;
 
     /// <summary>The rendered body, decoded from the UTF-8 it is kept in on each use (a page, a feed entry).</summary>
-    public string Body => System.Text.Encoding.UTF8.GetString(body);
+    public string Body => System.Text.Encoding.UTF8.GetString(body.Bytes());
 
-    /// <summary>The rendered body as the UTF-8 it is kept in, for writers that want bytes (the content API).</summary>
-    public ReadOnlySpan<byte> BodyUtf8 => body;
+    /// <summary>The rendered body as the UTF-8 it is kept in, for writers that want bytes (the content API); read on each use.</summary>
+    public ReadOnlySpan<byte> BodyUtf8 => body.Bytes();
 
     public int WordCount { get; } = wordCount;
 
@@ -68,6 +68,6 @@ public sealed class SiteIndex(SiteSettings settings, ContentModel model, IEnumer
     public static Entry<T> EntryOf<T>(Document document) where T : ContentItem
     {
         ArgumentNullException.ThrowIfNull(document);
-        return new((T)document.Model!, document.Get(MetadataKeys.Body) ?? System.Text.Encoding.UTF8.GetBytes(document.Content), document.Get(MetadataKeys.WordCount), document);
+        return new((T)document.Model!, document.Get(MetadataKeys.Body) ?? new StoredBody(System.Text.Encoding.UTF8.GetBytes(document.Content)), document.Get(MetadataKeys.WordCount), document);
     }
 }

@@ -26,7 +26,8 @@ public sealed record SourceLink(string Url, SourceLocation Location, string Text
 /// Renders the already-parsed Markdown to HTML, and while walking it once collects the links and images (with
 /// their file positions) for the checks, and counts the words.
 /// </summary>
-public sealed class RenderMarkdown(MarkdownPipeline markdown, Images.PicturePlan pictures) : PerDocumentModule
+/// <param name="bodies">Where a one-off build keeps rendered bodies until they are used; null keeps them in memory.</param>
+public sealed class RenderMarkdown(MarkdownPipeline markdown, Images.PicturePlan pictures, Content.BodyStore? bodies = null) : PerDocumentModule
 {
     protected override IEnumerable<Document> Execute(Document document, BuildContext context)
     {
@@ -90,19 +91,21 @@ public sealed class RenderMarkdown(MarkdownPipeline markdown, Images.PicturePlan
         var rendered = parsed.ToHtml(markdown);
         // The syntax tree is several times the size of the text; nothing after this module reads it, and a
         // 10,000-article site must not keep 10,000 of them alive.
-        // The body is kept as UTF-8 until a page, feed or the API needs it: half the memory of a string, which a
-        // 10,000-article site holds for the whole build. Of its words the search index needs only the distinct
-        // stems, so only they are kept, and only for kinds the model lists in search.
+        // The body is kept as UTF-8 until a page, feed or the API needs it, in the build's body store where there is
+        // one (a 10,000-article site would otherwise hold every body for the whole build). Of its words the search
+        // index needs only the distinct stems, so only they are kept, and only for kinds the model lists in search.
         var result = (document with { Content = "" })
             .Without(MetadataKeys.Markdown)
             .With(MetadataKeys.Links, links)
             .With(MetadataKeys.WordCount, words)
-            .With(MetadataKeys.Body, System.Text.Encoding.UTF8.GetBytes(rendered))
+            .With(MetadataKeys.Body, Keep(System.Text.Encoding.UTF8.GetBytes(rendered)))
             .With(MetadataKeys.RawHtml, (IReadOnlyList<SourceHtml>?)html ?? []);
         yield return document.Model is Content.ContentItem item && item.Kind.Has(Model.Listings.Search)
             ? result.With(MetadataKeys.BodyStems, Content.SearchText.DistinctStems(text.ToString()))
             : result;
     }
+
+    private Content.StoredBody Keep(byte[] body) => bodies?.Put(body) ?? new Content.StoredBody(body);
 
     private static string LinkText(ContainerInline link) =>
         string.Concat(link.Descendants<LiteralInline>().Select(l => l.Content.ToString())).Trim();
