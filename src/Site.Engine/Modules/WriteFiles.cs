@@ -90,8 +90,8 @@ public sealed class WriteFiles : IModule
 
     /// <summary>
     /// Writes one new file with as few system calls as .NET allows: no lock (the staging folder is ours alone),
-    /// no preallocation, one positioned write. Per file this is open, write, close instead of eight calls,
-    /// which matters with thousands of pages.
+    /// no preallocation, one positioned write (one per 128K characters of a longer page). Per file this is open,
+    /// write, close instead of eight calls, which matters with thousands of pages.
     /// </summary>
     internal static void WriteOne(string path, Document document)
     {

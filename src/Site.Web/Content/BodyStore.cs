@@ -5,7 +5,8 @@ namespace Site.Web.Content;
 /// <summary>
 /// Where a one-off build keeps its items' rendered bodies between the render and the last module that reads
 /// them (the page, the feeds, the content API): a file beside the output folder, deleted from its folder as
-/// soon as it is opened, so only the open handle knows it and nothing is left behind whatever ends the process.
+/// soon as it is opened, so that on Linux and macOS only the open handle knows it and nothing is left behind
+/// whatever ends the process (elsewhere, and on network file systems, it is removed when the handle closes).
 /// At 10,000 articles the bodies are about 64 MB of UTF-8 that would otherwise stay in memory to the end of the
 /// build; the operating system's page cache keeps them close at hand while memory allows.
 /// </summary>
@@ -27,7 +28,8 @@ public sealed class BodyStore : IDisposable
         SafeFileHandle? handle = null;
         try
         {
-            handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete);
+            // Delete-on-close as well, in case the file system refuses to remove an open file's name.
+            handle = File.OpenHandle(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.ReadWrite | FileShare.Delete, FileOptions.DeleteOnClose);
             File.Delete(path);
             return new BodyStore(handle);
         }
