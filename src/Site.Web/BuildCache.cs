@@ -47,6 +47,15 @@ public sealed class BuildCache
     /// </summary>
     public bool InPlace { get; internal set; }
 
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Document, string> _textHashes = [];
+
+    /// <summary>
+    /// A hash of the document's text, computed once per document object: a file the watcher did not report is the
+    /// same document at the next save (and so is its parse, when reused), so its text is not hashed again.
+    /// </summary>
+    internal string TextHash(Document document) =>
+        _textHashes.GetValue(document, d => Modules.Html.ComputeFingerprint.Hash(System.Runtime.InteropServices.MemoryMarshal.AsBytes(d.Content.AsSpan())));
+
     /// <summary>Search-index entries by document: an unchanged file's document is not stemmed again.</summary>
     public System.Runtime.CompilerServices.ConditionalWeakTable<Engine.Document, object> SearchEntries { get; } = [];
 
@@ -100,14 +109,26 @@ public sealed class BuildCache
 
     internal void Remember(string path, Document document) => _read[path] = document;
 
-    /// <summary>After a build: the change list is used up, and files no longer read are forgotten.</summary>
-    internal void EndReading(IEnumerable<string> read)
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _listed = new(StringComparer.Ordinal);
+
+    /// <summary>The content files a build found in one folder (whether read again or kept).</summary>
+    internal void Listed(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            _listed.TryAdd(path, 0);
+        }
+    }
+
+    /// <summary>After a build: the change list is used up, and files the build no longer found are forgotten.</summary>
+    internal void EndReading()
     {
         _changed = null;
-        var current = read.ToHashSet(StringComparer.Ordinal);
-        foreach (var path in _read.Keys.Where(p => !current.Contains(p)).ToList())
+        foreach (var path in _read.Keys.Where(p => !_listed.ContainsKey(p)).ToList())
         {
             _read.TryRemove(path, out _);
         }
+
+        _listed.Clear();
     }
 }

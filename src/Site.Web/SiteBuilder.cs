@@ -128,7 +128,7 @@ public static class SiteBuilder
                     memo.EndBuild();
                 }
 
-                cache.EndReading(result.Documents.SelectMany(p => p.Value).Select(d => d.Get<string>(Modules.MetadataKeys.SourcePath)).OfType<string>());
+                cache.EndReading();
 
                 if (failed)
                 {

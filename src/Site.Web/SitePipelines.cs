@@ -75,7 +75,7 @@ public static class SitePipelines
 
         // In site serve, a file whose text did not change is not parsed or rendered again.
         PerDocumentModule ByText(PerDocumentModule module, Engine.Pipelines.MemoCache? memo) =>
-            cache is null || memo is null ? module : new Memoized(module, memo, (d, _) => inputs + ComputeFingerprint.Hash(System.Runtime.InteropServices.MemoryMarshal.AsBytes(d.Content.AsSpan())));
+            cache is null || memo is null ? module : new Memoized(module, memo, (d, _) => inputs + cache.TextHash(d));
         // In site serve, an item whose parse and render were both reused (the same document object) keeps last
         // build's findings: its text and every input they depend on (in the parse's key) are unchanged.
         PerDocumentModule Checked(PerDocumentModule module) =>

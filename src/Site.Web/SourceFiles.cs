@@ -12,6 +12,9 @@ public static class SourceFiles
 {
     private const int MaxLinks = 40;
 
+    /// <summary>Whether names are matched case by case, as Directory.EnumerateFiles does on this system.</summary>
+    private static readonly bool CaseSensitive = !OperatingSystem.IsWindows() && !OperatingSystem.IsMacOS();
+
     /// <summary>
     /// The files under <paramref name="folder"/> (matching <paramref name="pattern"/>, hidden ones left out) that
     /// really are inside <paramref name="root"/>; each one that is not is reported at its path and skipped.
@@ -28,7 +31,18 @@ public static class SourceFiles
         var result = new List<string>();
         var realRoot = RealPath(root);
         var realFolders = new Dictionary<string, string?>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(folder, pattern, new EnumerationOptions { RecurseSubdirectories = search == SearchOption.AllDirectories, AttributesToSkip = 0, IgnoreInaccessible = true }).Order(StringComparer.Ordinal))
+        // Whether each entry is a link comes with the listing itself (the directory entry's type), so a file that is
+        // not one costs no system call of its own: 10,000 fewer at each save of site serve on a large site.
+        var options = new EnumerationOptions { RecurseSubdirectories = search == SearchOption.AllDirectories, AttributesToSkip = 0, IgnoreInaccessible = true };
+        var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool Link)>(
+            folder,
+            (ref System.IO.Enumeration.FileSystemEntry entry) => (entry.ToSpecifiedFullPath(), (entry.Attributes & FileAttributes.ReparsePoint) != 0),
+            options)
+        {
+            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry entry) =>
+                !entry.IsDirectory && System.IO.Enumeration.FileSystemName.MatchesSimpleExpression(pattern, entry.FileName, ignoreCase: !CaseSensitive),
+        };
+        foreach (var (file, link) in entries.OrderBy(e => e.Path, StringComparer.Ordinal))
         {
             if (Path.GetFileName(file).StartsWith('.') || Path.GetRelativePath(folder, file).Split(Path.DirectorySeparatorChar).Any(p => p.StartsWith('.')))
             {
@@ -42,7 +56,7 @@ public static class SourceFiles
                 realFolders[folderOfFile] = realFolder = RealPath(folderOfFile);
             }
 
-            var real = new FileInfo(file).LinkTarget is null && realFolder is not null ? Path.Combine(realFolder, Path.GetFileName(file)) : RealPath(file);
+            var real = !link && realFolder is not null ? Path.Combine(realFolder, Path.GetFileName(file)) : RealPath(file);
             if (real is not null && realRoot is not null && real.StartsWith(realRoot.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             {
                 result.Add(file);

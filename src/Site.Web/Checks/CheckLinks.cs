@@ -45,6 +45,7 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
         var externals = new ConcurrentBag<ExternalLink>();
         var problems = new ConcurrentBag<LinkProblem>();
 
+        var found = new Findings[files.Count];
         Parallel.For(0, files.Count, i =>
         {
             var file = files[i];
@@ -53,7 +54,7 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
                 findings = CheckFile(file, scans[i], root, routes, scanByFile);
             }
 
-            memo?.Keep(file, scans[i], findings);
+            found[i] = findings;
             foreach (var problem in findings.Problems)
             {
                 problems.Add(problem);
@@ -64,6 +65,7 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
                 externals.Add(link);
             }
         });
+        memo?.Keep(files, scans, found);
 
         // An item with a field that could not be read has no page, but the links in its text are checked
         // all the same, at their place in the Markdown, so that fixing one field does not reveal another error.
@@ -254,8 +256,10 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
         private SiteRoutes? _routes;
         private string? _baseUrl;
         private HashSet<string> _unbuilt = [];
-        private ConcurrentDictionary<Document, (PageScan Scan, Findings Findings)> _last = new(ReferenceEqualityComparer.Instance);
-        private ConcurrentDictionary<Document, (PageScan Scan, Findings Findings)> _next = new(ReferenceEqualityComparer.Instance);
+        // Read from many threads, written by one between builds (Keep): plain dictionaries, no locks. Filled from
+        // many threads, a concurrent one spent more time in its locks, growing, than the checks took.
+        private Dictionary<Document, (PageScan Scan, Findings Findings)> _last = new(ReferenceEqualityComparer.Instance);
+        private Dictionary<Document, (PageScan Scan, Findings Findings)> _next = new(ReferenceEqualityComparer.Instance);
 
         /// <summary>Files whose findings were reused in the last build.</summary>
         public int Reused => _reused;
@@ -292,6 +296,14 @@ public sealed class CheckLinks(SiteSettings settings, LinkOrigins origins, Exter
             return last.Findings;
         }
 
-        internal void Keep(Document file, PageScan scan, Findings findings) => _next[file] = (scan, findings);
+        /// <summary>After a build's check, from one thread: what each file was found to be, for the next build.</summary>
+        internal void Keep(List<Document> files, PageScan[] scans, Findings[] findings)
+        {
+            _next = new(files.Count, ReferenceEqualityComparer.Instance);
+            for (var i = 0; i < files.Count; i++)
+            {
+                _next[files[i]] = (scans[i], findings[i]);
+            }
+        }
     }
 }

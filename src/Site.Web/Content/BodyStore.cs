@@ -110,4 +110,13 @@ public sealed class StoredBody
 
     /// <summary>The body's bytes; from a store, a fresh copy on every call, which the caller may keep or drop.</summary>
     public byte[] Bytes() => _bytes ?? _store!.Read(_offset, Length);
+
+    private string? _hash;
+
+    /// <summary>
+    /// A hash of the bytes (<see cref="Modules.Html.ComputeFingerprint.Hash"/>), computed on first use and kept: in
+    /// <c>site serve</c> an unchanged file's rendered body is the same object from one save to the next, so its
+    /// page's key costs no hashing after the first build.
+    /// </summary>
+    public string Hash => _hash ??= Modules.Html.ComputeFingerprint.Hash(Bytes());
 }

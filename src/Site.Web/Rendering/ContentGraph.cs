@@ -12,20 +12,22 @@ namespace Site.Web.Rendering;
 /// </summary>
 public sealed class ContentGraph
 {
+    // Plain dictionaries: a graph lives for one build, and freezing analyses every key, which costs more than its
+    // faster lookups save (measured at each save of site serve at 10,000 articles).
     private readonly FrozenDictionary<string, ImmutableArray<Document>> _byKind;
-    private readonly FrozenDictionary<(string Kind, string Id), Document> _byId;
-    private readonly FrozenDictionary<(string Kind, string Id), ImmutableArray<(FieldDefinition Field, Document Item)>> _referencedBy;
+    private readonly Dictionary<(string Kind, string Id), Document> _byId;
+    private readonly Dictionary<(string Kind, string Id), ImmutableArray<(FieldDefinition Field, Document Item)>> _referencedBy;
 
     public ContentGraph(IEnumerable<Document> items)
     {
         var all = items.Where(d => d.Model is ContentItem).ToList();
         _byKind = all.GroupBy(d => Item(d).KindName, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => Sorted(g), StringComparer.Ordinal);
-        _byId = all.ToFrozenDictionary(d => (Item(d).KindName, Item(d).Slug));
+        _byId = all.ToDictionary(d => (Item(d).KindName, Item(d).Slug));
         _referencedBy = all
             .SelectMany(d => Item(d).Kind.Fields.Where(f => f.IsReference).SelectMany(f => Targets(Item(d), f).Select(id => (Key: (f.To!, id), Field: f, Item: d))))
             .GroupBy(x => x.Key)
-            .ToFrozenDictionary(g => g.Key, g => g.Select(x => (x.Field, x.Item)).ToImmutableArray());
+            .ToDictionary(g => g.Key, g => g.Select(x => (x.Field, x.Item)).ToImmutableArray());
     }
 
     public static ContentItem Item(Document document)

@@ -33,7 +33,7 @@ public sealed class ComputeFingerprint(string inputs) : IModule
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(context);
         var body = page.Get(MetadataKeys.Body);
-        return context.Get(SiteKeys.Fingerprint) + "|" + page.Destination + "|" + (body is null ? "" : Hash(body.Bytes()));
+        return context.Get(SiteKeys.Fingerprint) + "|" + page.Destination + "|" + (body is null ? "" : body.Hash);
     }
 
     /// <summary>

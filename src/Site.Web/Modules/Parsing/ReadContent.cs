@@ -31,6 +31,7 @@ public sealed class ReadContent(string folder, SitePaths paths, BuildCache? cach
             files.Sort(StringComparer.Ordinal);
         }
 
+        cache?.Listed(files);
         var read = new Document[files.Count];
         // Plain synchronous reads in parallel: for many small files they beat async IO, and they do not
         // wait for the thread pool to warm up on a short build.
