@@ -111,7 +111,7 @@ public sealed class BuildCache
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _listed = new(StringComparer.Ordinal);
 
-    /// <summary>The content files a build found in one folder (whether read again or kept).</summary>
+    /// <summary>The content files of one folder that gave this build a document (read again or kept).</summary>
     internal void Listed(IEnumerable<string> paths)
     {
         foreach (var path in paths)

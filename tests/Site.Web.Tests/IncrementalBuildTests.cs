@@ -220,4 +220,21 @@ public sealed class IncrementalBuildTests : IDisposable
         TestSite.AssertClean(await SiteBuilder.BuildAsync(Options("serve", _cache)));
         Assert.Contains("towel rolls", File.ReadAllText(page), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_file_that_cannot_be_read_stays_an_error_when_a_later_save_touches_another_file()
+    {
+        TestSite.AssertClean(await SiteBuilder.BuildAsync(Options("serve", _cache)));
+        var article = Path.Combine(_root, Article);
+        var text = File.ReadAllBytes(article);
+        File.WriteAllBytes(article, [.. text, 0xC3, 0x28]); // not UTF-8
+        _cache.ChangedSinceLastBuild([article]);
+        var broken = await SiteBuilder.BuildAsync(Options("serve", _cache));
+        Assert.Contains(broken.Diagnostics, d => d.Severity == Engine.Diagnostics.Severity.Error && d.Location?.File?.EndsWith("sitting-at-work-with-hamstring-pain.md", StringComparison.Ordinal) == true);
+
+        // The next save is of another file: the unreadable one must not come back as it was before it broke.
+        _cache.ChangedSinceLastBuild([Path.Combine(_root, "input", "site.yml")]);
+        var next = await SiteBuilder.BuildAsync(Options("serve", _cache));
+        Assert.Contains(next.Diagnostics, d => d.Severity == Engine.Diagnostics.Severity.Error && d.Location?.File?.EndsWith("sitting-at-work-with-hamstring-pain.md", StringComparison.Ordinal) == true);
+    }
 }

@@ -31,7 +31,6 @@ public sealed class ReadContent(string folder, SitePaths paths, BuildCache? cach
             files.Sort(StringComparer.Ordinal);
         }
 
-        cache?.Listed(files);
         var read = new Document[files.Count];
         // Plain synchronous reads in parallel: for many small files they beat async IO, and they do not
         // wait for the thread pool to warm up on a short build.
@@ -58,6 +57,9 @@ public sealed class ReadContent(string folder, SitePaths paths, BuildCache? cach
             }
         });
 
+        // Only files that gave a document: one that could not be read (not UTF-8, too large) is forgotten, so a
+        // later save of another file does not bring back its text from before it broke.
+        cache?.Listed(files.Where((_, i) => read[i] is not null));
         var result = documents.ToBuilder();
         foreach (var document in read.Where(d => d is not null))
         {
