@@ -40,10 +40,16 @@ public sealed class Engine
     /// <summary>Updated as large steps start and their documents are done, for a progress line; optional.</summary>
     public BuildProgress? Progress { get; init; }
 
+    /// <summary>
+    /// The output root is being served as it is written (not a staging folder): files are written beside their
+    /// place and renamed over it, so no request ever gets one half-written.
+    /// </summary>
+    public bool OutputIsLive { get; init; }
+
     /// <summary>Runs every pipeline once, reporting problems into <paramref name="diagnostics"/>.</summary>
     public async Task<EngineResult> RunAsync(DiagnosticBag diagnostics, string outputRoot, CancellationToken cancellationToken = default)
     {
-        var state = new BuildState(diagnostics, outputRoot, [.. _pipelines.Select(p => p.Name)], cancellationToken) { Progress = Progress };
+        var state = new BuildState(diagnostics, outputRoot, [.. _pipelines.Select(p => p.Name)], cancellationToken) { Progress = Progress, OutputIsLive = OutputIsLive };
         var moduleTimings = new ConcurrentDictionary<string, TimeSpan>(StringComparer.Ordinal);
         var timings = new ConcurrentDictionary<Phase, TimeSpan>();
         var clock = Stopwatch.StartNew();

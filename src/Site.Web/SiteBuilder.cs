@@ -107,7 +107,7 @@ public static class SiteBuilder
             // serve keeps them in memory with the rest of its cache (its documents outlive the build, the store would
             // not), and site check writes nowhere.
             bodies = folder is null || cache is not null ? null : BodyStore.TryCreate(Path.GetDirectoryName(Path.GetFullPath(folder.Staging))!);
-            var engine = new Engine.Engine(SitePipelines.Create(paths, model, settings, theme, assets, options, today, pictures, encoder, inputs, facts, bodies)) { Progress = options.Progress };
+            var engine = new Engine.Engine(SitePipelines.Create(paths, model, settings, theme, assets, options, today, pictures, encoder, inputs, facts, bodies)) { Progress = options.Progress, OutputIsLive = inPlace };
             var result = await engine.RunAsync(diagnostics, outputRoot, cancellationToken).ConfigureAwait(false);
             facts.ImagesEncoded = encoder.Encoded;
             facts.ImagesReused = encoder.Reused;

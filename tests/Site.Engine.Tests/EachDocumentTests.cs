@@ -90,6 +90,43 @@ public sealed class EachDocumentTests : IDisposable
     }
 
     [Fact]
+    public async Task A_page_rewritten_in_a_served_folder_is_never_seen_half_written()
+    {
+        // site serve rebuilds into the folder it serves: a request that arrives while a page is written again
+        // must get the old page or the new one whole, never an empty or shortened file.
+        var texts = new[] { new string('a', 3_000_000), new string('b', 2_000_000) };
+        var page = Path.Combine(_root, "page", "index.html");
+        Directory.CreateDirectory(Path.GetDirectoryName(page)!);
+        File.WriteAllText(page, texts[1]);
+        using var stop = new CancellationTokenSource();
+        var seen = new List<string>();
+        var reader = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var text = File.ReadAllText(page);
+                if (text != texts[0] && text != texts[1])
+                {
+                    seen.Add($"{text.Length} characters");
+                }
+            }
+        });
+
+        for (var i = 0; i < 40; i++)
+        {
+            var docs = ImmutableArray.Create(new Document("input/page.md", "page/index.html", texts[i % 2]));
+            var pipeline = new Pipeline("pages") { Input = [new Given(docs)], Process = [new WriteEarly(write: true)], Output = [new WriteFiles()] };
+            await new Engine([pipeline]) { OutputIsLive = true }.RunAsync(new DiagnosticBag(), _root);
+        }
+
+        await stop.CancelAsync();
+        await reader;
+        Assert.True(seen.Count == 0, $"read {seen.Count} partial pages, the first {seen.FirstOrDefault()}");
+        Assert.Equal(texts[1], File.ReadAllText(page));
+        Assert.Equal(["index.html"], Directory.EnumerateFiles(Path.GetDirectoryName(page)!).Select(Path.GetFileName));
+    }
+
+    [Fact]
     public async Task Two_early_written_documents_for_one_path_are_still_an_error_naming_both()
     {
         var docs = ImmutableArray.Create(new Document("input/a.md", "a/index.html", "1"), new Document("input/b.md", "a/index.html", "2"));

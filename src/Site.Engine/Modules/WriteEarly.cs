@@ -6,6 +6,7 @@ namespace Site.Engine.Modules;
 /// Writes each document into the output folder as soon as it is finished and drops its content, so a large
 /// site does not hold every page in memory until the end. Writing goes to the build's staging folder, which
 /// replaces the live output only if the whole build succeeds, so an early write is never visible on its own.
+/// In <c>site serve</c>'s in-place rebuilds (<see cref="BuildContext.OutputIsLive"/>) each file is replaced whole.
 /// <see cref="WriteFiles"/> still sees every destination and reports two documents claiming one.
 /// </summary>
 /// <param name="write">False for a build that writes nothing (<c>site check</c>): the content is only dropped.</param>
@@ -27,7 +28,7 @@ public sealed class WriteEarly(bool write) : PerDocumentModule
         {
             var path = Path.Combine(context.OutputRoot, document.Destination);
             context.EnsureFolder(Path.GetDirectoryName(path)!);
-            WriteFiles.WriteOne(path, document);
+            WriteFiles.WriteOne(path, document, context.OutputIsLive);
         }
 
         yield return document with { Content = "", Bytes = null, Written = true };

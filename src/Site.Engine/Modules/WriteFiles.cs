@@ -55,7 +55,7 @@ public sealed class WriteFiles : IModule
 
         Parallel.ForEach(toWrite, new ParallelOptions { CancellationToken = context.CancellationToken }, document =>
         {
-            WriteOne(Path.Combine(context.OutputRoot, document.Destination!), document);
+            WriteOne(Path.Combine(context.OutputRoot, document.Destination!), document, context.OutputIsLive);
         });
 
         return ValueTask.FromResult(documents);
@@ -93,16 +93,41 @@ public sealed class WriteFiles : IModule
     /// no preallocation, one positioned write (one per 128K characters of a longer page). Per file this is open,
     /// write, close instead of eight calls, which matters with thousands of pages.
     /// </summary>
-    internal static void WriteOne(string path, Document document)
+    /// <param name="path">Where the file goes.</param>
+    /// <param name="document">Its bytes, or its text written as UTF-8.</param>
+    /// <param name="live">The folder is being served (site serve's in-place rebuilds): the file is written under a
+    /// hidden name beside its place and renamed over it, so a request gets the old file or the new one, never an
+    /// empty or half-written one.</param>
+    internal static void WriteOne(string path, Document document, bool live = false)
     {
         // A build that writes in place (site serve after its first build) leaves a file that already has these
-        // bytes alone: rewriting it would truncate it under a browser reading it (the editor's 8 MB bundle is
-        // rewritten by every rebuild otherwise).
+        // bytes alone: the editor's 8 MB bundle is not written again by every rebuild.
         if (document.Bytes is { } same && Unchanged(path, same.Span))
         {
             return;
         }
 
+        if (!live)
+        {
+            WriteNew(path, document);
+            return;
+        }
+
+        var part = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}.part");
+        try
+        {
+            WriteNew(part, document);
+            File.Move(part, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(part);
+            throw;
+        }
+    }
+
+    private static void WriteNew(string path, Document document)
+    {
         using var handle = File.OpenHandle(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
         if (document.Bytes is { } bytes)
         {

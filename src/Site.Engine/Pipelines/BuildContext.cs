@@ -39,6 +39,12 @@ public sealed class BuildContext
     /// <summary>Folder the Output phase writes to (a temporary folder that becomes the site on success).</summary>
     public string OutputRoot => _state.OutputRoot;
 
+    /// <summary>
+    /// True when <see cref="OutputRoot"/> is the folder being served while the build writes into it (<c>site
+    /// serve</c> after its first build): each file is then replaced whole, never truncated and refilled in place.
+    /// </summary>
+    public bool OutputIsLive => _state.OutputIsLive;
+
     /// <summary>Cancels the build.</summary>
     public CancellationToken CancellationToken => _state.CancellationToken;
 
@@ -130,6 +136,8 @@ internal sealed class BuildState(DiagnosticBag diagnostics, string outputRoot, I
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
     public string OutputRoot { get; } = outputRoot;
+
+    public bool OutputIsLive { get; init; }
 
     public IReadOnlyList<string> Order { get; } = order;
 
