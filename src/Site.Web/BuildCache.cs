@@ -56,6 +56,12 @@ public sealed class BuildCache
     internal string TextHash(Document document) =>
         _textHashes.GetValue(document, d => Modules.Html.ComputeFingerprint.Hash(System.Runtime.InteropServices.MemoryMarshal.AsBytes(d.Content.AsSpan())));
 
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Document, string> _itemFingerprints = [];
+
+    /// <summary>An item's part of the site fingerprint, computed once per document object.</summary>
+    internal string ItemFingerprint(Document item, Func<Document, string> compute) =>
+        _itemFingerprints.GetValue(item, d => compute(d));
+
     /// <summary>Search-index entries by document: an unchanged file's document is not stemmed again.</summary>
     public System.Runtime.CompilerServices.ConditionalWeakTable<Engine.Document, object> SearchEntries { get; } = [];
 

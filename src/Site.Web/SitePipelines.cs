@@ -138,7 +138,7 @@ public static class SitePipelines
             new(Html)
             {
                 Dependencies = [.. contentPipelines.Select(p => p.Name)],
-                Process = [new IndexContent(model, settings, paths.Display(paths.SiteFile), pictures), new GenerateListPages(model), .. (cache is null ? Array.Empty<IModule>() : [new ComputeFingerprint(inputs)]), pages, new ReleaseViews()],
+                Process = [new IndexContent(model, settings, paths.Display(paths.SiteFile), pictures), new GenerateListPages(model), .. (cache is null ? Array.Empty<IModule>() : [new ComputeFingerprint(inputs, cache)]), pages, new ReleaseViews()],
             },
             new(Feeds)
             {

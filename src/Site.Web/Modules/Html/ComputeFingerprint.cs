@@ -10,22 +10,28 @@ namespace Site.Web.Modules.Html;
 /// Publishes the fingerprint every page shares (<c>site serve</c> only): the inputs of the whole build
 /// (settings, model, theme, assets, options, the day) and, for every published item, its front matter and
 /// reading time. A page's render depends on other items only through these (cards, lists, related articles,
-/// reading times); <see cref="Of"/> adds the page's own body.
+/// reading times); <see cref="Of"/> adds the page's own body. Each item's part is hashed once per document
+/// (<see cref="BuildCache.ItemFingerprint"/>): a file left unchanged is the same document at the next save.
 /// </summary>
-public sealed class ComputeFingerprint(string inputs) : IModule
+public sealed class ComputeFingerprint(string inputs, BuildCache cache) : IModule
 {
     public ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var text = new StringBuilder(inputs);
-        foreach (var item in context.Get(SiteKeys.Index).Items)
+        var items = context.Get(SiteKeys.Index).Items;
+        var text = new StringBuilder(inputs, inputs.Length + (items.Length * 33));
+        foreach (var item in items)
         {
-            text.Append('\n').Append(item.Source).Append('\n').Append(item.Get(MetadataKeys.FrontMatter)).Append('\n').Append(Views.Minutes(item.Get(MetadataKeys.WordCount)));
+            text.Append('\n').Append(cache.ItemFingerprint(item, ItemPart));
         }
 
         context.Publish(SiteKeys.Fingerprint, Hash(Encoding.UTF8.GetBytes(text.ToString())));
         return ValueTask.FromResult(documents);
     }
+
+    /// <summary>What of one item every page may show: where it comes from, its front matter, its reading time.</summary>
+    private static string ItemPart(Document item) =>
+        Hash(Encoding.UTF8.GetBytes($"{item.Source}\n{item.Get(MetadataKeys.FrontMatter)}\n{Views.Minutes(item.Get(MetadataKeys.WordCount))}"));
 
     /// <summary>A page's fingerprint: the site's, its destination and, for a content page, its rendered body.</summary>
     public static string Of(Document page, BuildContext context)
