@@ -59,8 +59,8 @@ public sealed class BuildCache
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<Document, string> _itemFingerprints = [];
 
     /// <summary>An item's part of the site fingerprint, computed once per document object.</summary>
-    internal string ItemFingerprint(Document item, Func<Document, string> compute) =>
-        _itemFingerprints.GetValue(item, d => compute(d));
+    internal string ItemFingerprint(Document item, System.Runtime.CompilerServices.ConditionalWeakTable<Document, string>.CreateValueCallback compute) =>
+        _itemFingerprints.GetValue(item, compute);
 
     /// <summary>Search-index entries by document: an unchanged file's document is not stemmed again.</summary>
     public System.Runtime.CompilerServices.ConditionalWeakTable<Engine.Document, object> SearchEntries { get; } = [];

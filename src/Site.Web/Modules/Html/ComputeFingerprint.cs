@@ -22,12 +22,15 @@ public sealed class ComputeFingerprint(string inputs, BuildCache cache) : IModul
         var text = new StringBuilder(inputs, inputs.Length + (items.Length * 33));
         foreach (var item in items)
         {
-            text.Append('\n').Append(cache.ItemFingerprint(item, ItemPart));
+            text.Append('\n').Append(cache.ItemFingerprint(item, ItemPartOnce));
         }
 
         context.Publish(SiteKeys.Fingerprint, Hash(Encoding.UTF8.GetBytes(text.ToString())));
         return ValueTask.FromResult(documents);
     }
+
+    // One callback for every lookup: a lambda wrapping the method would be a new object per item at every save.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Document, string>.CreateValueCallback ItemPartOnce = ItemPart;
 
     /// <summary>What of one item every page may show: where it comes from, its front matter, its reading time.</summary>
     private static string ItemPart(Document item) =>
