@@ -113,10 +113,28 @@ public sealed record SiteToCheck(ImmutableArray<Document> Files, ImmutableArray<
     /// <summary>Items with a field that could not be read: not built, but their links are still checked.</summary>
     public ImmutableArray<Document> Unbuilt { get; init; } = [];
 
+    private readonly Lock _routesLock = new();
     private SiteRoutes? _routes;
 
-    /// <summary>How a request path finds one of <see cref="Files"/>; made once for every check that resolves links.</summary>
-    public SiteRoutes Routes => _routes ??= new SiteRoutes(Files.Where(f => f.Destination is not null).Select(f => f.Destination!));
+    /// <summary>
+    /// How a request path finds one of <see cref="Files"/>; made once for every check that resolves links, by the
+    /// first of them (the checks run side by side).
+    /// </summary>
+    public SiteRoutes Routes
+    {
+        get
+        {
+            if (Volatile.Read(ref _routes) is { } made)
+            {
+                return made;
+            }
+
+            lock (_routesLock)
+            {
+                return _routes ??= new SiteRoutes(Files.Where(f => f.Destination is not null).Select(f => f.Destination!));
+            }
+        }
+    }
 }
 
 /// <summary>Where a check reports, refusing ids the check did not declare.</summary>
