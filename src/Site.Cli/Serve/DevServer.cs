@@ -264,6 +264,8 @@ public sealed class DevServer : IAsyncDisposable
             return;
         }
 
+        var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var (collectionsBefore, pausedBefore) = (GC.CollectionCount(0), GC.GetTotalPauseDuration());
         try
         {
             var clock = Stopwatch.StartNew();
@@ -291,6 +293,8 @@ public sealed class DevServer : IAsyncDisposable
                 {
                     await _log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {phase,-44} {time.TotalMilliseconds,8:F0} ms")).ConfigureAwait(false);
                 }
+
+                await _log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  allocated {(GC.GetTotalAllocatedBytes() - allocatedBefore) / (1 << 20)} MB; {GC.CollectionCount(0) - collectionsBefore} collection(s), paused {(GC.GetTotalPauseDuration() - pausedBefore).TotalMilliseconds:F0} ms")).ConfigureAwait(false);
             }
 
             var pages = _options.Cache!.Pages;
