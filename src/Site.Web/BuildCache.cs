@@ -22,6 +22,15 @@ public sealed class BuildCache
     /// <summary>Content API answers written, per answer: an item's by its rendered document, a list's by the site fingerprint.</summary>
     public MemoCache Answers { get; } = new();
 
+    /// <summary>
+    /// Whole-site steps that only add files (the sitemap, Netlify's files), by a key of what they are made from: while
+    /// it is unchanged, the step adds the very documents it added last time.
+    /// </summary>
+    public MemoCache Steps { get; } = new();
+
+    /// <summary>The sitemap, feeds, robots.txt and search index scanned and written, per file, while it is the same document.</summary>
+    public MemoCache FeedFiles { get; } = new();
+
     /// <summary>What the link check found in each file, reused for a page that was not rendered again.</summary>
     public Checks.CheckLinks.Memo Links { get; } = new();
 
@@ -65,7 +74,7 @@ public sealed class BuildCache
     /// <summary>Search-index entries by document: an unchanged file's document is not stemmed again.</summary>
     public System.Runtime.CompilerServices.ConditionalWeakTable<Engine.Document, object> SearchEntries { get; } = [];
 
-    internal IEnumerable<MemoCache> All => [Parsed, Rendered, Pages, Answers, Checked];
+    internal IEnumerable<MemoCache> All => [Parsed, Rendered, Pages, Answers, Checked, Steps, FeedFiles];
 
     /// <summary>
     /// Forgets every result that stands for a file already in the output folder (pages, API answers): after a
@@ -75,6 +84,7 @@ public sealed class BuildCache
     {
         Pages.Clear();
         Answers.Clear();
+        FeedFiles.Clear();
         Written = null;
     }
 

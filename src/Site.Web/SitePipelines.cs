@@ -123,6 +123,20 @@ public static class SitePipelines
             });
         }
 
+        // In site serve, the sitemap is made again only when the site fingerprint changed (it lists pages by address
+        // and date, all of which the fingerprint covers), and Netlify's files only when the fingerprint or the set of
+        // files changed (redirects come from front matter, headers from the files' top-level folders). A file of
+        // the feeds pipeline that is the same document as last build is not scanned or written again.
+        IModule sitemap = new GenerateSitemap(settings);
+        IModule netlify = new GenerateNetlifyFiles(settings, options.Preview);
+        PerDocumentModule feedFiles = new EachDocument(new ScanPages(), new WriteEarly(options.WriteOutput));
+        if (cache is not null)
+        {
+            sitemap = new MemoizedStep(sitemap, cache.Steps, context => context.Get(Modules.SiteKeys.Fingerprint));
+            netlify = new MemoizedStep(netlify, cache.Steps, context => context.Get(Modules.SiteKeys.Fingerprint) + "|" + GenerateNetlifyFiles.FilesKey(context));
+            feedFiles = new Memoized(feedFiles, cache.FeedFiles, (d, _) => cache.IdentityOf(d));
+        }
+
         return
         [
             .. contentPipelines,
@@ -143,7 +157,7 @@ public static class SitePipelines
             new(Feeds)
             {
                 Dependencies = [Html],
-                Process = [new GenerateSitemap(settings), new GenerateRobots(settings, disallowAll: options.Preview), new GenerateFeeds(settings), new GenerateSearchIndex(cache), new EachDocument(new ScanPages(), new WriteEarly(options.WriteOutput))],
+                Process = [sitemap, new GenerateRobots(settings, disallowAll: options.Preview), new GenerateFeeds(settings), new GenerateSearchIndex(cache), feedFiles],
             },
             new(Api)
             {
@@ -153,7 +167,7 @@ public static class SitePipelines
             new(Netlify)
             {
                 Dependencies = [Html, Feeds, Assets, Api, Images],
-                Process = [new GenerateNetlifyFiles(settings, options.Preview)],
+                Process = [netlify],
             },
             new(Checks)
             {

@@ -77,6 +77,15 @@ public sealed class IncrementalBuildTests : IDisposable
         Edit(Article, t => t + "\nOne more paragraph about standing breaks.\n");
         Assert.Equal(1, (await BuildBothAndCompare()).Rendered);
 
+        // An old address: a new line in _redirects, which site serve otherwise reuses while the files are the same.
+        Edit(Article, t => t.Replace("date: 2026-11-10\n", "date: 2026-11-10\naliases:\n  - /blog/sitting-bone/\n", StringComparison.Ordinal));
+        Assert.Equal(0, (await BuildBothAndCompare()).Result.Errors);
+        Assert.Contains("/blog/sitting-bone/ /articles/sitting-at-work-with-hamstring-pain/ 301", File.ReadAllText(Path.Combine(_root, "serve", "_redirects")), StringComparison.Ordinal);
+
+        // A new review date: the article's date in the sitemap, which site serve otherwise reuses.
+        Edit(Article, t => t.Replace("last_reviewed: 2026-11-10", "last_reviewed: 2026-11-20", StringComparison.Ordinal));
+        Assert.Equal(0, (await BuildBothAndCompare()).Result.Errors);
+
         // A title shows on lists, related articles, the author's page: every page is rendered again.
         Edit(Article, t => t.Replace("title: Sitting at work with a sore sitting bone", "title: Sitting at work with a sore sit bone", StringComparison.Ordinal));
         Assert.Equal(all, (await BuildBothAndCompare()).Rendered);
@@ -97,8 +106,9 @@ public sealed class IncrementalBuildTests : IDisposable
 
         // A new article, then its removal: no stale page is left behind.
         File.WriteAllText(Path.Combine(_root, "input/articles/standing-desks.md"), File.ReadAllText(Path.Combine(_root, Article))
-            .Replace("title: Sitting at work with a sore sit bone", "title: Standing desks and hamstring pain", StringComparison.Ordinal));
-        await BuildBothAndCompare();
+            .Replace("title: Sitting at work with a sore sit bone", "title: Standing desks and hamstring pain", StringComparison.Ordinal)
+            .Replace("/blog/sitting-bone/", "/blog/standing-desks/", StringComparison.Ordinal));
+        Assert.Equal(0, (await BuildBothAndCompare()).Result.Errors);
         Assert.True(File.Exists(Path.Combine(_root, "serve", "articles", "standing-desks", "index.html")));
         File.Delete(Path.Combine(_root, "input/articles/standing-desks.md"));
         await BuildBothAndCompare();

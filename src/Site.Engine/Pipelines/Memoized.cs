@@ -136,3 +136,49 @@ public sealed class Memoized(PerDocumentModule inner, MemoCache cache, Func<Docu
         return result;
     }
 }
+
+/// <summary>
+/// Runs a whole-site module that only adds documents (a sitemap, Netlify's files) only when its key changed
+/// since the last build; otherwise adds again the documents it added then, the very same objects, and reports
+/// again what it reported then. A null key means "always run". The documents it is given pass through either way.
+/// </summary>
+/// <param name="inner">The module whose additions are reused.</param>
+/// <param name="cache">Results of earlier builds, under the module's name.</param>
+/// <param name="key">Everything the module's additions depend on, as text.</param>
+public sealed class MemoizedStep(IModule inner, MemoCache cache, Func<BuildContext, string?> key) : IModule, INamedModule
+{
+    /// <inheritdoc />
+    public string Name { get; } = ModuleName.Of(inner);
+
+    /// <inheritdoc />
+    public async ValueTask<ImmutableArray<Document>> ExecuteAsync(ImmutableArray<Document> documents, BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var fingerprint = key(context);
+        if (fingerprint is not null && cache.TryGet(Name, fingerprint, out var stored))
+        {
+            foreach (var diagnostic in stored.Diagnostics)
+            {
+                context.Diagnostics.Add(diagnostic);
+            }
+
+            return documents.AddRange(stored.Documents);
+        }
+
+        var own = new DiagnosticBag();
+        var result = await inner.ExecuteAsync(documents, context.ReportingTo(own)).ConfigureAwait(false);
+        var reported = own.Sorted();
+        foreach (var diagnostic in reported)
+        {
+            context.Diagnostics.Add(diagnostic);
+        }
+
+        // Kept only when the module did what this class is for: returned what it was given, then its own.
+        if (fingerprint is not null && result.Length >= documents.Length && documents.Select((d, i) => ReferenceEquals(d, result[i])).All(same => same))
+        {
+            cache.Set(Name, fingerprint, [.. result.Skip(documents.Length)], reported);
+        }
+
+        return result;
+    }
+}

@@ -34,6 +34,26 @@ public sealed class GenerateNetlifyFiles(SiteSettings settings, bool preview) : 
             .Add(new Document(null, "_headers", Headers(files))));
     }
 
+    /// <summary>
+    /// For site serve: a hash of every file this module is given (by destination), which with the site fingerprint
+    /// (front matter, settings, options) is everything its two files are made from.
+    /// </summary>
+    public static string FilesKey(BuildContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var hash = new System.IO.Hashing.XxHash128();
+        foreach (var file in context.DependencyDocuments())
+        {
+            if (file.Destination is { } destination)
+            {
+                hash.Append(System.Runtime.InteropServices.MemoryMarshal.AsBytes(destination.AsSpan()));
+                hash.Append([0]);
+            }
+        }
+
+        return Convert.ToHexString(hash.GetCurrentHash());
+    }
+
     private string Redirects(BuildContext context, SiteIndex index, SiteRoutes routes)
     {
         var text = new StringBuilder(Header).Append('\n');
