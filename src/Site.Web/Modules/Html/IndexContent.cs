@@ -29,7 +29,7 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
         // and counts as existing for the references to it, so one bad field is one error; it is never published,
         // and an item that needs it is left out without a second error.
         var all = byKind.Values.SelectMany(d => d).ToList();
-        var incomplete = model.Kinds.ToDictionary(k => k.Name, k => all.Select(d => (ContentItem)d.Model!).Where(i => i.Incomplete && i.KindName == k.Name).Select(i => i.Slug).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+        var incomplete = Ids(all, i => i.Incomplete);
         var kept = all.Where(d => !((ContentItem)d.Model!).Incomplete).ToList();
         var reported = new HashSet<SourceLocation>();
         var allIds = Ids(all);
@@ -144,8 +144,21 @@ public sealed class IndexContent(ContentModel model, SiteSettings settings, stri
     private static Document PageFor(Document source, SitePage page) =>
         source with { Model = page, Destination = page.Destination, Content = "" };
 
-    private Dictionary<string, HashSet<string>> Ids(List<Document> documents) =>
-        model.Kinds.ToDictionary(k => k.Name, k => documents.Select(d => (ContentItem)d.Model!).Where(i => i.KindName == k.Name).Select(i => i.Slug).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
+    /// <summary>Every kind's ids among <paramref name="documents"/>, each set in the documents' order, in one pass.</summary>
+    private Dictionary<string, HashSet<string>> Ids(List<Document> documents, Func<ContentItem, bool>? only = null)
+    {
+        var ids = model.Kinds.ToDictionary(k => k.Name, _ => new HashSet<string>(StringComparer.Ordinal), StringComparer.Ordinal);
+        foreach (var document in documents)
+        {
+            var item = (ContentItem)document.Model!;
+            if ((only is null || only(item)) && ids.TryGetValue(item.KindName, out var set))
+            {
+                set.Add(item.Slug);
+            }
+        }
+
+        return ids;
+    }
 
     /// <summary>
     /// Reports every reference to an item that does not exist; false when a required one is broken. A reference
