@@ -154,6 +154,69 @@ public sealed class ThemeTests(SiteFixture site)
         await AssertInView(visit.Page, "header summary", path, 640, 320);
     }
 
+    /// <summary>
+    /// A slow phone can draw a page before its parser has read all of it (Chromium yields mid-document, and a
+    /// slow network delivers it in pieces); what it drew must not move when the rest arrives. The page is cut
+    /// before every tag from the body's start to the end of the first heading in <c>main</c>, and each piece is
+    /// shown on its own: every part of the header and breadcrumbs, and <c>main</c> itself, is drawn where the
+    /// whole page puts it or not at all. (The load test below saw these shifts only now and then: the menu drawn
+    /// without its summary as the browser's own "Details" toggle, a header link pushed aside by the next one, and
+    /// <c>main</c> moved down by its first heading's margin.)
+    /// </summary>
+    [BrowserTheory]
+    [InlineData("/tags/", PhoneWidth)]
+    [InlineData("/tags/", 1366)]
+    [InlineData("/articles/proximal-hamstring-tendinopathy-in-runners/", PhoneWidth)]
+    public async Task Nothing_drawn_from_a_half_read_page_moves_when_the_rest_arrives(string path, int width)
+    {
+        await using var visit = await PageVisit.OpenAsync(site, width, PhoneHeight);
+        var page = visit.Page;
+        var html = await (await page.APIRequest.GetAsync(path)).TextAsync();
+        await page.GotoAsync(path, new() { WaitUntil = WaitUntilState.NetworkIdle });
+        var whole = await PageFrame(page);
+        Assert.True(whole.Keys.Count(key => key.Contains("header-", StringComparison.Ordinal)) >= 2 && whole.ContainsKey("main"),
+            $"{path}: the whole page's frame is only {string.Join(", ", whole.Keys)}");
+
+        var start = html.IndexOf("<body", StringComparison.Ordinal);
+        var main = html.IndexOf("<main", StringComparison.Ordinal);
+        var end = html.IndexOf("</h1>", main, StringComparison.Ordinal);
+        Assert.True(start > 0 && main > start && end > main, $"{path} has no body, main or heading");
+        var piece = "";
+        await page.RouteAsync("**/half-read/", route => route.FulfillAsync(new() { ContentType = "text/html; charset=utf-8", Body = piece }));
+        var cuts = 0;
+        for (var cut = html.IndexOf('<', start + 1); cut > 0 && cut <= end; cut = html.IndexOf('<', cut + 1))
+        {
+            piece = html[..cut];
+            await page.GotoAsync("/half-read/");
+            foreach (var (part, place) in await PageFrame(page))
+            {
+                Assert.True(whole.TryGetValue(part, out var final) && final == place,
+                    $"{path} at {width}px, cut before \"{html.Substring(cut, Math.Min(40, html.Length - cut))}\": {part} is drawn at {place}; the whole page puts it at {final ?? "no place"}");
+            }
+
+            cuts++;
+        }
+
+        Assert.True(cuts > 30, $"only {cuts} cuts before {path}'s first heading");
+    }
+
+    /// <summary>Where each drawn element of the header and the breadcrumbs, and <c>main</c>, starts (x,y), by its place in the page.</summary>
+    private static async Task<Dictionary<string, string>> PageFrame(IPage page) =>
+        (await page.EvaluateAsync<string[][]>(
+            """
+            () => {
+              const found = [];
+              const visit = (element, name, deep) => {
+                const r = element.getBoundingClientRect();
+                if (r.width > 0 && r.height > 0) found.push([name, r.x.toFixed(1) + ',' + r.y.toFixed(1)]);
+                if (deep) [...element.children].forEach((child, i) => visit(child, `${name}/${i}.${child.localName}.${child.getAttribute('class') || ''}`, true));
+              };
+              document.querySelectorAll('body > header, body > nav.breadcrumbs').forEach(part => visit(part, part.localName, true));
+              document.querySelectorAll('body > main').forEach(main => visit(main, 'main', false));
+              return found;
+            }
+            """)).ToDictionary(pair => pair[0], pair => pair[1], StringComparer.Ordinal);
+
     /// <summary>Cumulative layout shift from the browser's own layout-shift entries, for the whole load of each page.</summary>
     [BrowserTheory]
     [MemberData(nameof(Kinds))]
@@ -179,7 +242,9 @@ public sealed class ThemeTests(SiteFixture site)
               setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(() => {
                 take(observer.takeRecords());
                 observer.disconnect();
-                resolve(found.map(e => e.value.toFixed(4) + ' ' + e.sources.map(s => s.node ? (s.node.nodeName + '.' + (s.node.className || '')) : '?').join(',')));
+                const rect = r => `${r.x},${r.y} ${r.width}x${r.height}`;
+                resolve(found.map(e => e.value.toFixed(4) + ' at ' + e.startTime.toFixed(0) + ' ms: ' + e.sources.map(s =>
+                  (s.node ? (s.node.nodeName + '.' + (s.node.className || '')) : '?') + ' from ' + rect(s.previousRect) + ' to ' + rect(s.currentRect)).join(', ')));
               })), 0);
             })
             """);
