@@ -168,6 +168,22 @@ public sealed class DevServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_resized_photo_made_by_the_editors_preview_is_served_before_the_sites_rebuild_publishes_it()
+    {
+        var preview = Path.Combine(_site.Root, ".site-cache", "serve-preview");
+        Directory.CreateDirectory(Path.Combine(preview, "_assets", "images"));
+        File.WriteAllBytes(Path.Combine(preview, "_assets", "images", "new-photo-960.0123456789.avif"), [1, 2, 3]);
+        File.WriteAllText(Path.Combine(preview, "only-in-the-preview.html"), "a preview page");
+
+        var photo = await _http.GetAsync("_assets/images/new-photo-960.0123456789.avif");
+        Assert.Equal(HttpStatusCode.OK, photo.StatusCode);
+        Assert.Equal([1, 2, 3], await photo.Content.ReadAsByteArrayAsync());
+        // Only resized photos come from the preview: its pages are not the site's.
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("only-in-the-preview.html")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _http.GetAsync("_assets/images/no-such-photo-960.0123456789.avif")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_path_starting_with_two_slashes_is_refused_not_redirected_to_another_host()
     {
         var answer = await RawAsync("GET //articles HTTP/1.1");

@@ -399,6 +399,13 @@ public sealed class DevServer : IAsyncDisposable
             // editor's form or its preview before the rebuild that publishes it has finished.
             (status, file) = (200, uploaded);
         }
+        else if (status == 404 && path.StartsWith("/_assets/images/", StringComparison.Ordinal) && Resolve(_preview.Output, path) is (200, { } resized, null))
+        {
+            // A resized copy of such a picture, made by the editor's preview build and asked for by the preview's
+            // page before the site's own rebuild has published it. Its name holds a hash of the photo's bytes and
+            // of the encoder's settings, so it is the file that rebuild publishes; nothing else of the preview is.
+            (status, file) = (200, resized);
+        }
 
         if (redirect is not null)
         {
