@@ -62,6 +62,44 @@ public sealed class NativeBuildTests : IClassFixture<NativeBuildTests.Published>
         return System.Text.Encoding.UTF8.GetBytes(blanked);
     }
 
+    /// <summary>
+    /// Site.Cli.csproj builds a 64 MB budget for the collector's youngest generation into the native program:
+    /// on a machine that reports no CPU cache size the collector otherwise falls back to its smallest budget and
+    /// collects about ten times as often. DOTNET_GCgen0size=0 asks for that fallback, so the two builds of the
+    /// same 300 extra articles (about 390 MB allocated) differ only in the budget.
+    /// </summary>
+    [Fact]
+    public void The_native_program_collects_its_youngest_generation_rarely()
+    {
+        var source = Path.Combine(_sample.Input, "articles", "increasing-your-running-safely.md");
+        var text = File.ReadAllText(source);
+        Assert.Contains("title: How to increase your running", text, StringComparison.Ordinal);
+        for (var i = 1; i <= 300; i++)
+        {
+            File.WriteAllText(Path.Combine(_sample.Input, "articles", $"copy-{i}.md"), text.Replace("title: How to increase your running", $"title: Part {i}, how to increase your running", StringComparison.Ordinal));
+        }
+
+        int Gen0(string? budget)
+        {
+            var start = SiteProcess.StartInfo(TestFiles.RepositoryRoot, ["build", "--verbose", "--input", _sample.Input, "--theme", _sample.Theme, "--output", Path.Combine(_sample.Root, "out")], wrapper: _published.Program);
+            if (budget is not null)
+            {
+                start.Environment["DOTNET_GCgen0size"] = budget;
+            }
+
+            var (code, output, error) = SiteProcess.Run(start, TimeSpan.FromMinutes(2));
+            Assert.True(code == 0, output + error);
+            var counts = System.Text.RegularExpressions.Regex.Match(output + error, @"allocated (\d+) MB; collections gen0 (\d+)");
+            Assert.True(counts.Success, output + error);
+            Assert.True(int.Parse(counts.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) > 200, $"the build allocated too little to tell budgets apart:\n{output}");
+            return int.Parse(counts.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var builtIn = Gen0(null);
+        var fallback = Gen0("0");
+        Assert.True(builtIn * 4 < fallback, $"gen0 collections: {builtIn} with the built-in budget, {fallback} with the collector's own");
+    }
+
     [Fact]
     public void The_native_program_reports_a_content_error_at_its_line_and_column_in_every_format()
     {
