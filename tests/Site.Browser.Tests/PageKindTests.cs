@@ -72,6 +72,24 @@ public sealed class PageKindTests(SiteFixture site)
         Assert.Empty(visit.Problems);
     }
 
+    /// <summary>The check every page goes through finds a fault, on a page without frames and inside a frame.</summary>
+    [BrowserTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_accessibility_check_finds_a_picture_without_a_text_alternative(bool inAFrame)
+    {
+        await using var visit = await PageVisit.OpenAsync(site);
+        const string picture = "<img src='data:image/gif;base64,R0lGODlhAQABAAAAACw=' width='1' height='1'>";
+        var content = inAFrame
+            ? $"<iframe title='A frame' srcdoc=\"<!doctype html><html lang='en'><title>Framed</title><main>{picture}</main></html>\"></iframe>"
+            : picture;
+        await visit.Page.SetContentAsync($"<!doctype html><html lang='en'><title>A page</title><main>{content}</main></html>");
+        Assert.Equal(inAFrame ? 2 : 1, visit.Page.Frames.Count);
+
+        var failure = await Assert.ThrowsAnyAsync<Xunit.Sdk.XunitException>(() => PageVisit.AssertAccessibleAsync(visit.Page, "the page with a bare picture"));
+        Assert.Contains("image-alt:", failure.Message, StringComparison.Ordinal);
+    }
+
     [BrowserFact]
     public async Task The_skip_link_is_the_first_stop_and_focus_is_visible()
     {
